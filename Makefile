@@ -1,0 +1,56 @@
+# Two commands do everything: `make run` serves the site, `make test` checks it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: run test lint messages compile-messages check-translations superuser setup clean
+
+run: setup
+	$(BIN)/gunicorn --config python:kjproject.gunicorn_conf kjproject.wsgi
+
+# Everything `run` needs before serving; safe to repeat on an existing checkout.
+setup: $(VENV)/.runtime-installed compile-messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+test: $(VENV)/.dev-installed compile-messages lint
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+# Translators: update the catalogs from the code (needs GNU gettext), then edit the .po files.
+messages: $(VENV)/.runtime-installed
+	$(MANAGE) makemessages --locale et --locale ru --locale en --add-location file \
+		--no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'node_modules/*'
+
+# Builds the .mo files in Python (polib), so GNU gettext is not needed to run the site.
+compile-messages: $(VENV)/.runtime-installed
+	$(BIN)/python -m kjproject.catalogs compile
+
+# Creates a staff account; with DJANGO_SUPERUSER_USERNAME, _EMAIL and _PASSWORD set, no prompts.
+superuser: setup
+	$(MANAGE) createsuperuser $(if $(DJANGO_SUPERUSER_PASSWORD),--noinput)
+
+clean:
+	rm -rf $(VENV) staticfiles
+	find locale -name '*.mo' -delete
