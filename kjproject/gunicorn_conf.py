@@ -11,4 +11,7 @@ graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = 500
 accesslog = "-"
+# No client IP address and no referrer: the privacy notice promises that logs hold neither.
+access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+
 errorlog = "-"
