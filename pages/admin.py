@@ -1,35 +1,235 @@
-from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
+"""The admin where staff edit the site's content, in Estonian, Russian and English.
 
+Every content model gets the same things from ContentAdmin:
+- one tab per language (modeltranslation; jQuery UI is served from our static files);
+- history (django-reversion): who changed what and when, restoring an earlier version, and
+  recovering a deleted item;
+- two roles, groups made by migration 0004: editors may do everything; translators (no
+  ``publish_<model>`` permission) may change only the Russian and English texts.
+"""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.translator import translator
+from reversion.admin import VersionAdmin
+
+from .history import keep_current_versions, keep_unversioned
+from .html import sanitise_html
+from .missing_translations import missing_translations
 from .models import Contact, Page, Partner, TargetGroup
 
+SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+# The history's note on the version kept of content that had none (e.g. the initial content).
+BEFORE_FIRST_CHANGE = _("As it was before its first change in the admin")
+# What a read-only change form shows instead of the save and delete buttons.
+NO_SUBMIT_BUTTONS = {
+    "show_save": False,
+    "show_save_and_continue": False,
+    "show_save_and_add_another": False,
+    "show_delete": False,
+}
 
-class ContentAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "published", "ordering", "updated_at")
-    list_editable = ("published", "ordering")
+
+class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
+    # Estonian rich text that translators see as it looks on the site, not as HTML source:
+    # {field: the read-only admin field shown instead}.
+    rendered_for_translators = {}
     list_filter = ("published",)
-    search_fields = ("title", "summary")
+    history_latest_first = True
+    # A web address typed without a scheme is taken as https:// (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # Items are deleted one at a time on the delete page, which keeps a version to recover
+    # them from (see delete_model); the bulk "delete selected" action does not.
+    actions = None
+
+    # Roles.
+
+    def may_publish(self, request):
+        """Editors may; translators may not (and so change only the translations)."""
+        opts = self.model._meta
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def translator_fields(self):
+        """The Russian and English versions of the translated fields."""
+        options = translator.get_options_for_model(self.model)
+        return {
+            field.name
+            for fields in options.all_fields.values()
+            for field in fields
+            if field.language != SOURCE_LANGUAGE
+        }
+
+    def source_fields(self):
+        """Every other field of the form: the Estonian texts and the structure."""
+        translated = translator.get_options_for_model(self.model).all_fields
+        editable_for_translators = self.translator_fields()
+        return [
+            field.name
+            for field in self.model._meta.fields
+            if field.editable
+            and not field.primary_key
+            and field.name not in translated
+            and field.name not in editable_for_translators
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self.may_publish(request):
+            return readonly
+        return readonly + [
+            self.rendered_for_translators.get(name, name) for name in self.source_fields()
+        ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.may_publish(request):
+            return fieldsets
+        return [
+            (
+                title,
+                options
+                | {
+                    "fields": [
+                        self.rendered_for_translators.get(name, name) for name in options["fields"]
+                    ]
+                },
+            )
+            for title, options in fieldsets
+        ]
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not self.may_publish(request):
+            # The list's editable columns (published, order ...) are the editors' tools.
+            changelist.list_editable = ()
+        return changelist
+
+    # History.
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST" and (obj := self.get_object(request, unquote(object_id))):
+            keep_unversioned([obj], BEFORE_FIRST_CHANGE)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST" and "_save" in request.POST:
+            keep_unversioned(self.model.objects.all(), BEFORE_FIRST_CHANGE)
+        return super().changelist_view(request, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Translators may look at an earlier version; restoring it (which restores the Estonian
+        text and the published state too) is for editors."""
+        if not self.may_publish(request):
+            if request.method == "POST":
+                raise PermissionDenied
+            extra_context = (extra_context or {}) | NO_SUBMIT_BUTTONS
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def delete_model(self, request, obj):
+        keep_current_versions([obj], request.user, _("Deleted"))
+        super().delete_model(request, obj)
+
+
+class RichTextAdmin(ContentAdmin):
+    """Pages and target groups: a title, an address, a summary and a rich text."""
+
+    rendered_for_translators = {f"body_{SOURCE_LANGUAGE}": "source_body"}
+
+    @admin.display(description=format_lazy("{} [{}]", _("text"), SOURCE_LANGUAGE))
+    def source_body(self, obj):
+        # Cleaned against the allow-list, as on the public site.
+        source_text = sanitise_html(getattr(obj, f"body_{SOURCE_LANGUAGE}")) or ""
+        return format_html('<div class="source-text">{}</div>', mark_safe(source_text))  # noqa: S308
+
+    class Media:
+        css = {"all": ["pages/admin.css"]}
 
 
 @admin.register(Page)
-class PageAdmin(ContentAdmin):
+class PageAdmin(RichTextAdmin):
+    fieldsets = [
+        (None, {"fields": ["title", "summary", "body"]}),
+        (
+            _("Publishing"),
+            {"fields": ["published", "kind", "slug", "in_navigation", "in_footer", "ordering"]},
+        ),
+    ]
     list_display = ("title", "kind", "published", "in_navigation", "in_footer", "ordering")
     list_editable = ("published", "in_navigation", "in_footer", "ordering")
     list_filter = ("kind", "published")
+    search_fields = ("title_et", "title_ru", "title_en", "summary_et", "summary_ru", "summary_en")
+
+    def get_urls(self):
+        # The list of missing translations covers every content model; it lives here because
+        # the admin site has no place for views of an app as a whole.
+        missing = path(
+            "missing-translations/",
+            self.admin_site.admin_view(missing_translations_view),
+            name="pages_missing_translations",
+        )
+        return [missing, *super().get_urls()]
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(ContentAdmin):
+class TargetGroupAdmin(RichTextAdmin):
+    fieldsets = [
+        (None, {"fields": ["title", "summary", "body"]}),
+        (_("Publishing"), {"fields": ["published", "code", "slug", "ordering"]}),
+    ]
     list_display = ("title", "code", "published", "ordering")
+    list_editable = ("published", "ordering")
+    search_fields = ("title_et", "title_ru", "title_en")
 
 
 @admin.register(Partner)
-class PartnerAdmin(TabbedTranslationAdmin):
+class PartnerAdmin(ContentAdmin):
+    fieldsets = [
+        (None, {"fields": ["name", "role", "website"]}),
+        (_("Publishing"), {"fields": ["published", "ordering"]}),
+    ]
     list_display = ("name", "role", "published", "ordering")
     list_editable = ("published", "ordering")
+    search_fields = ("name_et", "name_ru", "name_en")
 
 
 @admin.register(Contact)
-class ContactAdmin(TabbedTranslationAdmin):
+class ContactAdmin(ContentAdmin):
+    fieldsets = [
+        (None, {"fields": ["name", "position", "organisation", "email", "phone"]}),
+        (_("Publishing"), {"fields": ["published", "ordering"]}),
+    ]
     list_display = ("name", "position", "email", "published", "ordering")
     list_editable = ("published", "ordering")
+    search_fields = ("name", "email", "position_et", "position_ru", "position_en")
+
+
+def missing_translations_view(request):
+    """Every item and field that still lacks its Russian or English text, with edit links."""
+    site = admin.site
+    viewable = [
+        model
+        for model, model_admin in site._registry.items()
+        if isinstance(model_admin, ContentAdmin) and model_admin.has_view_permission(request)
+    ]
+    if not viewable:
+        raise PermissionDenied
+    languages = [
+        {"code": code, "name": get_language_info(code)["name_translated"], "items": items}
+        for code, items in missing_translations(viewable, site.name).items()
+    ]
+    context = site.each_context(request) | {
+        "title": _("Missing translations"),
+        "languages": languages,
+    }
+    return TemplateResponse(request, "admin/pages/missing_translations.html", context)

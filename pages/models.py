@@ -4,9 +4,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
-from .html import sanitise_html
+from .html import RICH_TEXT_EXTENSIONS, sanitise_html
 
 LANGUAGE_CODES = ("et", "ru", "en")
 
@@ -14,6 +15,18 @@ LANGUAGE_CODES = ("et", "ru", "en")
 class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
+
+
+def publish_permission(model_name: str, plural: str) -> tuple[str, str]:
+    """Editors have it, translators don't: publish, arrange, and change the Estonian text.
+
+    Without it, a user who may change an item can change only its Russian and English texts
+    (see pages.admin).
+    """
+    return (
+        f"publish_{model_name}",
+        f"Can publish and arrange {plural} and change their Estonian text",
+    )
 
 
 class Publishable(models.Model):
@@ -48,7 +61,10 @@ class SluggedContent(Publishable):
         blank=True,
         help_text=_("One or two sentences shown in lists and to search engines."),
     )
-    body = models.TextField(_("text"), blank=True)
+    # Edited with django-prose-editor; its toolbar and the sanitiser share one allow-list.
+    body = ProseEditorField(
+        _("text"), blank=True, extensions=RICH_TEXT_EXTENSIONS, sanitize=sanitise_html
+    )
 
     class Meta(Publishable.Meta):
         abstract = True
@@ -94,6 +110,7 @@ class Page(SluggedContent):
     class Meta(SluggedContent.Meta):
         verbose_name = _("page")
         verbose_name_plural = _("pages")
+        permissions = [publish_permission("page", "pages")]
         constraints = [
             models.UniqueConstraint(
                 fields=["kind"],
@@ -106,6 +123,13 @@ class Page(SluggedContent):
         if self.kind == self.Kind.HOME:
             return reverse("pages:home")
         return reverse("pages:page", kwargs={"slug": self.slug})
+
+    @classmethod
+    def url_of_kind(cls, kind):
+        """The address of the page that lists items of a kind (partners, contacts), or the home
+        page while there is none."""
+        page = cls.objects.filter(kind=kind).first()
+        return page.get_absolute_url() if page else reverse("pages:home")
 
 
 class TargetGroup(SluggedContent):
@@ -128,9 +152,12 @@ class TargetGroup(SluggedContent):
     class Meta(SluggedContent.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
+        permissions = [publish_permission("targetgroup", "target groups")]
 
     def get_absolute_url(self):
         index = Page.objects.filter(kind=Page.Kind.TARGET_GROUPS).only("slug").first()
+        if index is None:
+            return reverse("pages:home")
         return self.url_under(index)
 
     def url_under(self, index_page):
@@ -147,9 +174,14 @@ class Partner(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+        permissions = [publish_permission("partner", "partners")]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """Partners have no page of their own: they are listed on the partners page."""
+        return Page.url_of_kind(Page.Kind.PARTNERS)
 
 
 class Contact(Publishable):
@@ -162,6 +194,11 @@ class Contact(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
+        permissions = [publish_permission("contact", "contacts")]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """Contacts have no page of their own: they are listed on the contacts page."""
+        return Page.url_of_kind(Page.Kind.CONTACTS)

@@ -46,4 +46,8 @@ class FixedPagesSitemap(Sitemap):
         return reverse(item)
 
 
-SITEMAPS = {"pages": PageSitemap, "target-groups": TargetGroupSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "target-groups": TargetGroupSitemap,
+    "checker": FixedPagesSitemap,
+}

@@ -1,9 +1,14 @@
 """Public content pages. Lookups go through the current language's slug field explicitly:
-modeltranslation applies fallbacks when a field is read, never in queries."""
+modeltranslation applies fallbacks when a field is read, never in queries.
+
+Drafts (unpublished pages and target groups) are 404 for visitors; staff who may view them see
+them with a banner, in a response no cache may keep (staff preview, "View on site").
+"""
 
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
@@ -13,9 +18,39 @@ from .languages import paths_by_language
 from .models import Contact, Page, Partner, TargetGroup
 
 
-def published_by_slug(queryset, slug):
+def may_preview(request, item):
+    user = request.user
+    opts = item._meta
+    return (
+        user.is_active
+        and user.is_staff
+        and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+    )
+
+
+def visible_or_404(request, item):
+    """The item if it is published or the visitor is staff who may preview it.
+
+    request.user is only looked at for drafts, so published pages never depend on the session.
+    """
+    if item is None or not (item.published or may_preview(request, item)):
+        raise Http404
+    return item
+
+
+def visible_by_slug(request, queryset, slug):
     lookup = {build_localized_fieldname("slug", get_language()): slug}
-    return get_object_or_404(queryset.published(), **lookup)
+    return visible_or_404(request, queryset.filter(**lookup).first())
+
+
+def render_content(request, template, context):
+    """Render a content page; a draft gets the banner, and no cache keeps it."""
+    shown = (context["page"], context.get("index"))
+    drafts = [item for item in shown if item is not None and not item.published]
+    response = render(request, template, context | {"draft": bool(drafts)})
+    if drafts:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def linked_target_groups(index_page):
@@ -29,14 +64,14 @@ def linked_target_groups(index_page):
 def home(request):
     page = Page.objects.published().filter(kind=Page.Kind.HOME).first()
     if page is None:
-        raise Http404
+        page = visible_or_404(request, Page.objects.filter(kind=Page.Kind.HOME).first())
     index = Page.objects.published().filter(kind=Page.Kind.TARGET_GROUPS).first()
     context = {"page": page, "target_groups": linked_target_groups(index) if index else []}
-    return render(request, "pages/home.html", context)
+    return render_content(request, "pages/home.html", context)
 
 
 def page_detail(request, slug):
-    page = published_by_slug(Page.objects, slug)
+    page = visible_by_slug(request, Page.objects, slug)
     if page.kind == Page.Kind.HOME:
         return HttpResponsePermanentRedirect(page.get_absolute_url())
     context = {"page": page, "language_paths": paths_by_language(page.get_absolute_url)}
@@ -48,13 +83,14 @@ def page_detail(request, slug):
         context["partners"] = Partner.objects.published()
     elif page.kind == Page.Kind.CONTACTS:
         context["contacts"] = Contact.objects.published()
-    return render(request, f"pages/{page.kind}.html", context)
+    return render_content(request, f"pages/{page.kind}.html", context)
 
 
 def target_group_detail(request, page_slug, slug):
-    index = published_by_slug(Page.objects.filter(kind=Page.Kind.TARGET_GROUPS), page_slug)
-    group = published_by_slug(TargetGroup.objects, slug)
-    return render(
+    index_pages = Page.objects.filter(kind=Page.Kind.TARGET_GROUPS)
+    index = visible_by_slug(request, index_pages, page_slug)
+    group = visible_by_slug(request, TargetGroup.objects, slug)
+    return render_content(
         request,
         "pages/target_group.html",
         {
