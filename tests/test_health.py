@@ -1,0 +1,225 @@
+"""Health endpoints, and a Redis outage that must not be a site outage.
+
+Failures are real: a Redis URL on a port where nothing listens, a database connection whose
+settings point where there is no database. Nothing is mocked.
+"""
+
+import copy
+import json
+import logging
+import os
+import socket
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+import redis
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.utils import load_backend
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+FAIL_SOFT_REDIS = "kjproject.cache.FailSoftRedisCache"
+DJANGO_REDIS = "django.core.cache.backends.redis.RedisCache"
+
+
+def closed_port():
+    """A local TCP port where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def redis_cache_settings(location, backend=FAIL_SOFT_REDIS):
+    return {
+        "default": {
+            "BACKEND": backend,
+            "LOCATION": location,
+            "KEY_PREFIX": "kjproject-tests",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
+
+@pytest.fixture(scope="module")
+def production_caches_with_unreachable_redis():
+    """CACHES exactly as kjproject.settings builds them when REDIS_URL names a closed port."""
+    environment = {**os.environ, "REDIS_URL": f"redis://127.0.0.1:{closed_port()}/0"}
+    environment.setdefault("SECRET_KEY", "settings-test-only")
+    # Our own settings module, in a fresh interpreter.
+    result = subprocess.run(
+        [sys.executable, "-c", "import json, kjproject.settings as s; print(json.dumps(s.CACHES))"],
+        env=environment,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def unreachable_redis(settings, production_caches_with_unreachable_redis):
+    settings.CACHES = copy.deepcopy(production_caches_with_unreachable_redis)
+
+
+@pytest.fixture
+def unreachable_database(tmp_path):
+    """For the duration of the test, the default connection points where no database is.
+
+    A new connection object for the default alias, with the test database's settings except for
+    the address: a closed port for PostgreSQL, a file in a missing folder for SQLite. The real
+    connection (and the test's transaction on it) is put back afterwards.
+    """
+    real_connection = connections[DEFAULT_DB_ALIAS]
+    settings_dict = {**real_connection.settings_dict}
+    if real_connection.vendor == "sqlite":
+        settings_dict["NAME"] = str(tmp_path / "missing-folder" / "db.sqlite3")
+    else:
+        settings_dict.update(HOST="127.0.0.1", PORT=closed_port())
+    backend = load_backend(settings_dict["ENGINE"])
+    connections[DEFAULT_DB_ALIAS] = backend.DatabaseWrapper(settings_dict, DEFAULT_DB_ALIAS)
+    yield
+    connections[DEFAULT_DB_ALIAS].close()
+    connections[DEFAULT_DB_ALIAS] = real_connection
+
+
+def redis_url_for_tests():
+    """The local Redis (REDIS_URL, else the default port), or None when none answers."""
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return None
+    return url
+
+
+def test_healthz_answers_ok_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_readyz_answers_ok_when_the_database_and_the_cache_work(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+    assert response["Content-Type"] == "application/json"
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_health_endpoints_have_no_language_prefix_redirect_or_cookie(client, path):
+    client.cookies["django_language"] = "ru"
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9")
+    assert response.status_code == 200
+    assert not response.has_header("Location")
+    assert not response.cookies
+    assert client.head(path).status_code == 200
+
+
+@pytest.mark.parametrize(("path", "queries"), [("/healthz", 0), ("/readyz", 1)])
+def test_health_endpoints_never_read_the_session(client, django_assert_num_queries, path, queries):
+    # With a session cookie present, reading the session would cost a query of its own.
+    client.cookies["sessionid"] = "a" * 32
+    with django_assert_num_queries(queries):
+        client.get(path)
+
+
+@pytest.mark.usefixtures("unreachable_redis")
+@pytest.mark.parametrize("backend", [FAIL_SOFT_REDIS, DJANGO_REDIS])
+def test_readyz_answers_503_when_the_cache_is_unreachable(client, settings, backend):
+    # Also with Django's own backend, which raises instead of missing.
+    location = settings.CACHES["default"]["LOCATION"]
+    settings.CACHES = redis_cache_settings(location, backend=backend)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "ok", "cache": "unavailable"}
+
+
+@pytest.mark.usefixtures("unreachable_database")
+def test_readyz_answers_503_when_the_database_is_unreachable(client):
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "unavailable", "cache": "ok"}
+
+
+@pytest.mark.usefixtures("unreachable_database", "unreachable_redis")
+def test_readyz_body_reveals_no_host_port_or_error_text(client, settings):
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert json.loads(response.content) == {"database": "unavailable", "cache": "unavailable"}
+    body = response.content.decode()
+    port = settings.CACHES["default"]["LOCATION"].rsplit(":", 1)[1].split("/")[0]
+    for revealing in ("127.0.0.1", port, "redis", "rror", "sqlite", "postgres", "connect"):
+        assert revealing not in body.lower()
+
+
+@pytest.mark.usefixtures("unreachable_database")
+def test_healthz_answers_ok_while_the_database_is_unreachable(client):
+    assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.usefixtures("unreachable_redis")
+@pytest.mark.parametrize("through_cache_middleware", [False, True])
+def test_pages_still_render_while_redis_is_unreachable(
+    client, settings, sitemap_urls, through_cache_middleware
+):
+    if through_cache_middleware:
+        # Django's whole-site cache, as an example of a feature that reads and writes the cache
+        # on every request.
+        settings.MIDDLEWARE = [
+            "django.middleware.cache.UpdateCacheMiddleware",
+            *settings.MIDDLEWARE,
+            "django.middleware.cache.FetchFromCacheMiddleware",
+        ]
+    for url in sitemap_urls:
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.usefixtures("unreachable_redis")
+def test_fail_soft_cache_reads_an_unreachable_redis_as_misses_and_writes_as_no_ops():
+    assert cache.get("page") is None
+    assert cache.get("page", "default") == "default"
+    cache.set("page", "content")
+    assert cache.add("page", "content") is False
+    assert cache.get_many(["page", "other"]) == {}
+    assert cache.set_many({"page": 1, "other": 2}) == ["page", "other"]
+    assert cache.get_or_set("page", "rendered") == "rendered"
+    assert cache.has_key("page") is False
+    assert cache.delete("page") is False
+    cache.delete_many(["page", "other"])
+    assert cache.touch("page") is False
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("counter")
+
+
+@pytest.mark.usefixtures("unreachable_redis")
+def test_fail_soft_cache_logs_an_outage_once_not_on_every_call(caplog):
+    with caplog.at_level(logging.DEBUG, logger="kjproject.cache"):
+        for _ in range(5):
+            cache.get("page")
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1
+    assert "unavailable" in warnings[0].getMessage()
+
+
+def test_fail_soft_cache_works_like_django_redis_cache_when_redis_answers(client, settings):
+    url = redis_url_for_tests()
+    if url is None:
+        pytest.skip("no Redis server answers at REDIS_URL or 127.0.0.1:6379")
+    settings.CACHES = redis_cache_settings(url)
+    page, visits = f"page-{uuid.uuid4()}", f"visits-{uuid.uuid4()}"
+    cache.set(page, {"title": "Kohtla-Järve"}, timeout=30)
+    assert cache.get(page) == {"title": "Kohtla-Järve"}
+    assert cache.add(visits, 1, timeout=30)
+    assert cache.incr(visits) == 2
+    cache.delete_many([page, visits])
+    assert cache.get(page) is None
+    assert client.get("/readyz").json() == {"database": "ok", "cache": "ok"}
