@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint messages compile-messages check-translations superuser setup clean
+.PHONY: run test lint messages compile-messages check-translations superuser setup clean \
+	backup restore
 
 run: setup
 	$(BIN)/gunicorn --config python:kjproject.gunicorn_conf kjproject.wsgi
@@ -17,7 +18,7 @@ setup: $(VENV)/.runtime-installed compile-messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
-test: $(VENV)/.dev-installed compile-messages lint
+test: $(VENV)/.dev-installed compile-messages lint check-translations
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-installed
@@ -39,9 +40,14 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.runtime-installed
 
 # Translators: update the catalogs from the code (needs GNU gettext), then edit the .po files.
+# A catalog whose only change would be its POT-Creation-Date is left untouched.
 messages: $(VENV)/.runtime-installed
-	$(MANAGE) makemessages --locale et --locale ru --locale en --add-location file \
-		--no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'node_modules/*'
+	$(BIN)/python -m kjproject.catalogs update
+
+# Fails on untranslated, fuzzy or obsolete entries, wrong placeholders or plural headers, and
+# on catalogs that `make messages` would change (needs GNU gettext).
+check-translations: $(VENV)/.runtime-installed
+	$(BIN)/python -m kjproject.catalogs check
 
 # Builds the .mo files in Python (polib), so GNU gettext is not needed to run the site.
 compile-messages: $(VENV)/.runtime-installed
@@ -54,3 +60,13 @@ superuser: setup
 clean:
 	rm -rf $(VENV) staticfiles
 	find locale -name '*.mo' -delete
+
+# Backs up the database of DATABASE_URL (PostgreSQL: pg_dump; SQLite: online backup) to
+# var/backups/kjproject-<UTC time>.dump|.sqlite3, or to BACKUP=FILE. See docs/operations.md.
+backup: $(VENV)/.runtime-installed
+	$(BIN)/python -m kjproject.backup dump $(BACKUP)
+
+# Replaces the database's contents with a backup: make restore BACKUP=var/backups/FILE
+restore: $(VENV)/.runtime-installed
+	$(if $(BACKUP),,$(error usage: make restore BACKUP=var/backups/FILE))
+	$(BIN)/python -m kjproject.backup restore $(BACKUP)

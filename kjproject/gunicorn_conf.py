@@ -7,6 +7,9 @@ bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", min(4, multiprocessing.cpu_count() * 2)))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
+# HTTPS is terminated by a reverse proxy or ingress: trust its X-Forwarded-Proto header (so Django
+# knows the request was secure, which the admin's CSRF check needs) only from these addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # Recycle workers now and then so a slow leak can never grow without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = 500
@@ -15,3 +18,10 @@ accesslog = "-"
 access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
 
 errorlog = "-"
+# The workers' heartbeat files in memory, so a slow or read-only disk (a container's) cannot stall
+# them; gunicorn creates them with mkstemp, which is safe in a shared directory.
+SHARED_MEMORY = "/dev/shm"  # noqa: S108
+if os.path.isdir(SHARED_MEMORY):
+    worker_tmp_dir = SHARED_MEMORY
+# No gunicornc control socket: nothing here uses it, and a read-only container has no place for it.
+control_socket_disable = True

@@ -51,12 +51,20 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Staff editing: the rich-text editor (ships its own assets) and the content history.
+    "django_prose_editor",
+    "reversion",
     "pages",
+    "eligibility",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous visitors' pages come from the shared cache before anything below runs.
+    "kjproject.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,9 +107,13 @@ REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, except that Redis errors are logged and read as cache misses:
+            # a Redis outage slows the site down instead of taking it down (kjproject/cache.py).
+            "BACKEND": "kjproject.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kjproject",
+            # Give up on an unreachable Redis within a second, not redis-py's default five.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -129,6 +141,11 @@ USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "et"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("et",)
+# modeltranslation's tabbed admin loads jQuery UI from a public CDN unless told otherwise: serve
+# it from our static files (static/vendor/), so the admin makes no third-party request.
+# jQuery itself is the admin's own copy.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -5,15 +5,25 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from eligibility import api as eligibility_api
+from kjproject import health
 from pages.sitemaps import SITEMAPS
 from pages.views import robots_txt
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The eligibility checker's JSON API and its contract: no language prefix (?lang= instead).
+    path("api/eligibility/", eligibility_api.eligibility, name="eligibility_api"),
+    path("api/openapi.json", eligibility_api.openapi_document, name="openapi"),
+    # Machine-facing health checks: no language prefix, no redirect (docs/operations.md).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    # Before pages: its catch-all <slug>/ would take "eligibility/" for a page.
+    path("eligibility/", include("eligibility.urls")),
     path("", include("pages.urls")),
 )
 

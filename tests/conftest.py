@@ -16,3 +16,13 @@ def sitemap_urls(client):
     return [
         re.sub(r"^https?://[^/]+", "", loc.text) for loc in root.findall("s:url/s:loc", SITEMAP_NS)
     ]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty page cache, as after a deploy."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

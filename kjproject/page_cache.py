@@ -1,0 +1,129 @@
+"""Whole-page cache for anonymous visitors, correct the moment content changes.
+
+Public pages are the same for every anonymous visitor in a language, so the finished
+response is kept in the shared cache (Redis, or a file cache shared by the processes of one
+server) and served before sessions, locale negotiation, URL resolution and templates run.
+
+Invalidation is by version: every cache key carries the current content version, and any
+saved or deleted content row sets a new version once its transaction commits. The next
+request in every language, on every process sharing the cache, misses and renders afresh;
+old entries simply expire. A failing cache is treated as a miss (see kjproject.cache).
+"""
+
+import gzip
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+
+VERSION_KEY = "page-cache:version"
+ENTRY_TIMEOUT = 24 * 60 * 60  # seconds; a new version makes old entries unreachable anyway
+# Headers worth replaying; everything else (Date, Set-Cookie, security headers) is either
+# not cacheable or added again by the middleware above this one on every response.
+REPLAYED_HEADERS = ("Content-Type", "Content-Language", "Vary")
+CACHEABLE_ROOT_PATHS = ("/sitemap.xml", "/robots.txt")
+LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
+# The admin and the eligibility checker are never cached: one is for staff, the other
+# answers personal questions.
+NOT_CACHED_PREFIXES = ("admin/", "eligibility/")
+# Browsers may keep a copy but must ask again each time (a 304 when unchanged), so an edit
+# is visible on the very next request.
+PUBLIC_HTML_CACHE_CONTROL = "no-cache"
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    gzipped_body: bytes
+    etag: str
+
+    @classmethod
+    def from_response(cls, response):
+        body = response.content
+        return cls(
+            headers=tuple(
+                (name, response[name]) for name in REPLAYED_HEADERS if response.has_header(name)
+            ),
+            body=body,
+            # Public pages hold no secrets, so the BREACH padding Django adds is not needed.
+            gzipped_body=gzip.compress(body, compresslevel=6, mtime=0),
+            etag=f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"',
+        )
+
+    def to_response(self, request):
+        accepts_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+        response = HttpResponse(self.gzipped_body if accepts_gzip else self.body)
+        for name, value in self.headers:
+            response[name] = value
+        if accepts_gzip:
+            response["Content-Encoding"] = "gzip"
+        patch_vary_headers(response, ("Accept-Encoding",))
+        response["ETag"] = self.etag
+        response["Cache-Control"] = PUBLIC_HTML_CACHE_CONTROL
+        return response
+
+
+def current_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        # add() keeps a version another process set in the meantime.
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def content_changed(**kwargs):
+    """Signal receiver: after the change is committed, start a new content version."""
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
+
+
+def is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # staff: they may see drafts
+    path = request.path_info
+    if path in CACHEABLE_ROOT_PATHS:
+        return True
+    language, _slash, rest = path.lstrip("/").partition("/")
+    return language in LANGUAGE_CODES and not rest.startswith(NOT_CACHED_PREFIXES)
+
+
+def is_cacheable_response(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        # A page that embeds a CSRF token belongs to one browser.
+        and not request.META.get("CSRF_COOKIE_USED")
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = f"page-cache:{current_version()}:{request.path_info}"
+        cached = cache.get(key)
+        if cached is not None:
+            return cached.to_response(request)
+        response = self.get_response(request)
+        if is_cacheable_response(request, response):
+            page = CachedPage.from_response(response)
+            cache.set(key, page, timeout=ENTRY_TIMEOUT)
+            response["ETag"] = page.etag
+            response["Cache-Control"] = PUBLIC_HTML_CACHE_CONTROL
+        return response

@@ -1,0 +1,88 @@
+"""The anonymous page cache: fast repeat visits, and never a stale page after an edit."""
+
+import gzip
+
+import pytest
+from django.test import Client
+
+from pages.models import Page, TargetGroup
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+ALL_LANGUAGES_OF_PROJECT_PAGE = ("/et/projekt/", "/ru/proekt/", "/en/project/")
+
+
+def test_a_repeat_visit_is_served_without_touching_the_database(client, django_assert_num_queries):
+    first = client.get("/ru/proekt/")
+    with django_assert_num_queries(0):
+        second = client.get("/ru/proekt/")
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["Content-Language"] == "ru"
+
+
+def test_an_edit_shows_on_the_very_next_request_in_every_language(client):
+    for url in ALL_LANGUAGES_OF_PROJECT_PAGE:
+        client.get(url)
+    page = Page.objects.get(kind=Page.Kind.PROJECT)
+    page.summary_et = "Uus kokkuvõte"
+    page.summary_ru = "Новое описание"
+    page.summary_en = "A new summary"
+    page.save()
+    texts = ["Uus kokkuvõte", "Новое описание", "A new summary"]
+    for url, text in zip(ALL_LANGUAGES_OF_PROJECT_PAGE, texts, strict=True):
+        assert text in client.get(url).content.decode(), url
+
+
+def test_a_deleted_group_disappears_from_the_cached_list_at_once(client):
+    assert "Repatriates" in client.get("/en/target-groups/").content.decode()
+    TargetGroup.objects.get(code="repatriate").delete()
+    assert "Repatriates" not in client.get("/en/target-groups/").content.decode()
+
+
+def test_browsers_revalidate_and_get_304_when_nothing_changed(client):
+    first = client.get("/en/")
+    assert first["Cache-Control"] == "no-cache"
+    etag = first["ETag"]
+    assert client.get("/en/", headers={"if-none-match": etag}).status_code == 304
+    page = Page.objects.get(kind=Page.Kind.HOME)
+    page.title_en = "Changed"
+    page.save()
+    assert client.get("/en/", headers={"if-none-match": etag}).status_code == 200
+
+
+def test_compressed_and_plain_copies_hold_the_same_page(client):
+    plain = client.get("/et/sihtruhmad/").content
+    compressed = client.get("/et/sihtruhmad/", headers={"accept-encoding": "gzip, br"})
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain
+
+
+def test_signed_in_staff_bypass_the_cache_and_see_their_own_changes(admin_user):
+    staff = Client()
+    staff.force_login(admin_user)
+    Client().get("/en/privacy/")  # cached for visitors
+    Page.objects.filter(slug_en="privacy").update(title_en="Edited without signals")
+    assert "Edited without signals" in staff.get("/en/privacy/").content.decode()
+
+
+def test_addresses_with_query_strings_are_not_cached(client, django_assert_max_num_queries):
+    client.get("/en/?utm=1")
+    with django_assert_max_num_queries(5) as queries:
+        client.get("/en/?utm=1")
+    assert len(queries) > 0
+
+
+def test_pages_that_carry_a_csrf_token_are_never_shared(client):
+    first = client.get("/en/admin/login/")
+    assert first.status_code == 200
+    other = Client()
+    second = other.get("/en/admin/login/")
+    assert "csrftoken" in second.cookies
+
+
+def test_a_missing_page_is_not_cached(client):
+    assert client.get("/en/later/").status_code == 404
+    Page.objects.create(title_et="Hiljem", slug_en="later", body_et="<p>x</p>")
+    assert client.get("/en/later/").status_code == 200
