@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint messages compile-messages check-translations superuser setup clean \
+.PHONY: run test lint messages compile-messages check-translations superuser setup clean bench \
 	backup restore
 
 run: setup
@@ -70,3 +70,7 @@ backup: $(VENV)/.runtime-installed
 restore: $(VENV)/.runtime-installed
 	$(if $(BACKUP),,$(error usage: make restore BACKUP=var/backups/FILE))
 	$(BIN)/python -m kjproject.backup restore $(BACKUP)
+
+# Load benchmark against gunicorn as `run` starts it (needs wrk and ab: apt-get install wrk apache2-utils).
+bench: setup
+	$(BIN)/python bench/run.py

@@ -100,6 +100,7 @@ def public_paths(base):
 def uncached_query_counts(paths):
     """SQL queries of each page rendered with an empty cache, in this process."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kjproject.settings")
+    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
