@@ -174,7 +174,16 @@ def memory_run(total_requests, paths):
                     break
                 count = min(per_round // len(paths) + 1, total_requests - done)
                 subprocess.run(
-                    ["ab", "-q", "-k", "-n", str(count), "-c", "10", server.base + path],
+                    [
+                        "ab",
+                        "-q",
+                        "-k",
+                        "-n",
+                        str(count),
+                        "-c",
+                        str(min(10, count)),
+                        server.base + path,
+                    ],
                     capture_output=True,
                     check=True,
                 )
