@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
+from eligibility.rules import Group
+
 from .html import RICH_TEXT_EXTENSIONS, sanitise_html
 
 LANGUAGE_CODES = ("et", "ru", "en")
@@ -133,19 +135,19 @@ class Page(SluggedContent):
 
 
 class TargetGroup(SluggedContent):
-    """One of the project's four target groups; `code` matches the eligibility engine's codes."""
+    """One of the project's four target groups; `code` is the eligibility engine's group code."""
 
     class Code(models.TextChoices):
         INTERNATIONAL_PROTECTION = (
-            "international_protection",
+            Group.INTERNATIONAL_PROTECTION.value,
             _("Recipients of international protection"),
         )
-        NEW_IMMIGRANT = "new_immigrant", _("Newly arrived immigrants")
+        NEW_IMMIGRANT = Group.NEW_IMMIGRANT.value, _("Newly arrived immigrants")
         DIVERSE_BACKGROUND = (
-            "diverse_background",
+            Group.DIVERSE_BACKGROUND.value,
             _("People with a diverse linguistic and cultural background"),
         )
-        REPATRIATE = "repatriate", _("Repatriates")
+        REPATRIATE = Group.REPATRIATE.value, _("Repatriates")
 
     code = models.CharField(_("code"), max_length=40, choices=Code, unique=True)
 

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
+from eligibility.rules import Group
 from pages.models import Page, TargetGroup
 
 from .conftest import LANGUAGES
@@ -250,3 +251,8 @@ def test_no_migrations_are_missing():
     output = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=output)
     assert "No changes detected" in output.getvalue()
+
+
+def test_every_group_the_checker_decides_has_a_target_group_page_code():
+    assert list(TargetGroup.Code.values) == [group.value for group in Group]
+    assert set(TargetGroup.objects.values_list("code", flat=True)) == set(TargetGroup.Code.values)
