@@ -18,7 +18,7 @@ setup: $(VENV)/.runtime-installed compile-messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
-test: $(VENV)/.dev-installed compile-messages lint check-translations
+test: $(VENV)/.dev-installed node_modules/.installed compile-messages lint check-translations
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-installed
@@ -38,6 +38,14 @@ $(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
+
+# Browser-test, validation and audit tools from npm, pinned by package-lock.json. Install scripts
+# are skipped (they would download); the HTTP Observatory then only needs its preload list to exist.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	test -f node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json \
+		|| echo '{}' > node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json
+	touch $@
 
 # Translators: update the catalogs from the code (needs GNU gettext), then edit the .po files.
 # A catalog whose only change would be its POT-Creation-Date is left untouched.
