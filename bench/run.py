@@ -13,20 +13,17 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+sys.path.insert(0, str(ROOT))
+
+from tests.servers import GunicornServer, fetch  # noqa: E402 - needs ROOT on the path
 
 # The targets of the performance issue, in one place.
 PAGE_THROUGHPUT_VS_STATIC = 0.60
@@ -57,12 +54,6 @@ class Measurement:
     queries: int | None = None
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def to_ms(text):
     value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
@@ -84,11 +75,6 @@ def wrk(url, duration, script=None, label=None):
     )
 
 
-def fetch(url, headers=None):
-    with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {})) as response:
-        return response.read()
-
-
 def public_paths(base):
     root = ET.fromstring(fetch(f"{base}/sitemap.xml"))
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -100,7 +86,6 @@ def public_paths(base):
 def uncached_query_counts(paths):
     """SQL queries of each page rendered with an empty cache, in this process."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kjproject.settings")
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
@@ -120,40 +105,6 @@ def uncached_query_counts(paths):
     return counts
 
 
-class Server:
-    """gunicorn started the way `make run` starts it."""
-
-    def __init__(self, port, extra_env=None):
-        env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1", **(extra_env or {})}
-        env.pop("DEBUG", None)
-        self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(
-            [str(GUNICORN), "--config", "python:kjproject.gunicorn_conf", "kjproject.wsgi"],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        self.base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                fetch(f"{self.base}/healthz")
-                return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise SystemExit("gunicorn did not start")
-
-    def worker_pids(self):
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return [int(pid) for pid in children.read_text().split()]
-
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
-
-
 def rss_mb(pid):
     status = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
@@ -164,7 +115,7 @@ def memory_run(total_requests, paths):
 
     Workers are not recycled here (max_requests off), so a leak cannot hide behind restarts.
     """
-    server = Server(free_port(), {"GUNICORN_MAX_REQUESTS": "0"})
+    server = GunicornServer({"GUNICORN_MAX_REQUESTS": "0"})
     try:
         done, middle = 0, None
         per_round = max(1, total_requests // 20)
@@ -213,7 +164,7 @@ def main(argv=None):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is needed: apt-get install wrk apache2-utils")
 
-    probe = Server(free_port())
+    probe = GunicornServer()
     try:
         paths = public_paths(probe.base)
         sizes = {path: len(fetch(probe.base + path)) for path in paths}
@@ -222,7 +173,7 @@ def main(argv=None):
     baseline_path = static_baseline_file(sorted(sizes.values())[len(sizes) // 2])
     queries = uncached_query_counts(paths)
 
-    server = Server(free_port())
+    server = GunicornServer()
     api_script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
     api_script.write(
         'wrk.method = "POST"\n'

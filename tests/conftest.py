@@ -1,4 +1,5 @@
 import re
+import tempfile
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -26,3 +27,33 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def live_site():
+    """The site served by gunicorn as `make run` serves it, on a fresh migrated database.
+
+    Yields the base URL. Use it for what only a real server shows (a real browser, headers on
+    the wire); the Django test client is faster for everything else.
+    """
+    from tests.servers import GunicornServer, collect_static, migrated_database
+
+    collect_static()
+    with tempfile.TemporaryDirectory() as cache_dir, migrated_database() as database_url:
+        env = {"DATABASE_URL": database_url, "CACHE_DIR": cache_dir, "WEB_CONCURRENCY": "2"}
+        with GunicornServer(env) as server:
+            yield server.base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run (skipped without it, except in CI)."""
+    from tests.browser import launch, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

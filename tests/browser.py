@@ -1,0 +1,35 @@
+"""Debian's Chromium driven by Playwright; never a downloaded browser (`playwright install`).
+
+Without Chromium the browser tests are skipped with a clear reason, except in CI (CI=true),
+where a missing browser is a failure: the accessibility proof must not vanish silently.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Headless, and no calls home: this machine's network is closed to everything but registries.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def require_chromium():
+    if shutil.which(CHROMIUM):
+        return
+    message = f"Chromium not found at {CHROMIUM}: browser tests need `apt-get install chromium`"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def launch(playwright, **options):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, **options)
