@@ -28,3 +28,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "pages.views.page_not_found"
+handler500 = "kjproject.database_outage.server_error"

@@ -7,7 +7,7 @@ where a missing browser is a failure: the accessibility proof must not vanish si
 import os
 import shutil
 
-import pytest
+from tests.ci import missing_tool
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Headless, and no calls home: this machine's network is closed to everything but registries.
@@ -25,10 +25,7 @@ CHROMIUM_ARGS = [
 def require_chromium():
     if shutil.which(CHROMIUM):
         return
-    message = f"Chromium not found at {CHROMIUM}: browser tests need `apt-get install chromium`"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
+    missing_tool(f"Chromium not found at {CHROMIUM}: browser tests need `apt-get install chromium`")
 
 
 def launch(playwright, **options):

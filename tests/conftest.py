@@ -1,8 +1,19 @@
+import copy
+import json
+import os
 import re
+import subprocess
+import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.utils import load_backend
+
+from tests.servers import free_port
 
 LANGUAGES = ("et", "ru", "en")
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -27,6 +38,59 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@contextmanager
+def database_unreachable(folder):
+    """While inside, the default connection points where no database is.
+
+    A new connection object for the default alias, with the test database's settings except for
+    the address: a port where nothing listens for PostgreSQL, a file in a missing folder for
+    SQLite. The real connection (and the test's transaction on it) is put back afterwards.
+    """
+    real_connection = connections[DEFAULT_DB_ALIAS]
+    settings_dict = {**real_connection.settings_dict}
+    if real_connection.vendor == "sqlite":
+        settings_dict["NAME"] = str(Path(folder) / "missing-folder" / "db.sqlite3")
+    else:
+        settings_dict.update(HOST="127.0.0.1", PORT=free_port())
+    backend = load_backend(settings_dict["ENGINE"])
+    connections[DEFAULT_DB_ALIAS] = backend.DatabaseWrapper(settings_dict, DEFAULT_DB_ALIAS)
+    try:
+        yield
+    finally:
+        connections[DEFAULT_DB_ALIAS].close()
+        connections[DEFAULT_DB_ALIAS] = real_connection
+
+
+@pytest.fixture
+def unreachable_database(tmp_path):
+    """For the duration of the test, the database cannot be reached (database_unreachable)."""
+    with database_unreachable(tmp_path):
+        yield
+
+
+@pytest.fixture(scope="session")
+def production_caches_with_unreachable_redis():
+    """CACHES exactly as kjproject.settings builds them when REDIS_URL names a closed port."""
+    environment = {**os.environ, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"}
+    environment.setdefault("SECRET_KEY", "settings-test-only")
+    # Our own settings module, in a fresh interpreter.
+    result = subprocess.run(
+        [sys.executable, "-c", "import json, kjproject.settings as s; print(json.dumps(s.CACHES))"],
+        env=environment,
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def unreachable_redis(settings, production_caches_with_unreachable_redis):
+    """For the duration of the test, the cache is the production Redis cache on a closed port."""
+    settings.CACHES = copy.deepcopy(production_caches_with_unreachable_redis)
 
 
 @pytest.fixture(scope="session")

@@ -135,6 +135,12 @@ class GunicornServer:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         return [int(pid) for pid in children.read_text().split()]
 
+    def kill(self):
+        """SIGKILL the master and every worker at once, as when a container or machine dies."""
+        for pid in [*self.worker_pids(), self.process.pid]:
+            os.kill(pid, signal.SIGKILL)
+        self.process.wait(timeout=STARTUP_SECONDS)
+
     def stop(self):
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)

@@ -1,37 +1,25 @@
 """Health endpoints, and a Redis outage that must not be a site outage.
 
-Failures are real: a Redis URL on a port where nothing listens, a database connection whose
-settings point where there is no database. Nothing is mocked.
+Failures are real (the unreachable_* fixtures in conftest.py): a Redis URL on a port where
+nothing listens, a database connection whose settings point where there is no database.
+Nothing is mocked.
 """
 
-import copy
 import json
 import logging
 import os
-import socket
-import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 import redis
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.utils import load_backend
+
+from tests.ci import missing_tool
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
 FAIL_SOFT_REDIS = "kjproject.cache.FailSoftRedisCache"
 DJANGO_REDIS = "django.core.cache.backends.redis.RedisCache"
-
-
-def closed_port():
-    """A local TCP port where nothing listens."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def redis_cache_settings(location, backend=FAIL_SOFT_REDIS):
@@ -43,49 +31,6 @@ def redis_cache_settings(location, backend=FAIL_SOFT_REDIS):
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
-
-
-@pytest.fixture(scope="module")
-def production_caches_with_unreachable_redis():
-    """CACHES exactly as kjproject.settings builds them when REDIS_URL names a closed port."""
-    environment = {**os.environ, "REDIS_URL": f"redis://127.0.0.1:{closed_port()}/0"}
-    environment.setdefault("SECRET_KEY", "settings-test-only")
-    # Our own settings module, in a fresh interpreter.
-    result = subprocess.run(
-        [sys.executable, "-c", "import json, kjproject.settings as s; print(json.dumps(s.CACHES))"],
-        env=environment,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)
-
-
-@pytest.fixture
-def unreachable_redis(settings, production_caches_with_unreachable_redis):
-    settings.CACHES = copy.deepcopy(production_caches_with_unreachable_redis)
-
-
-@pytest.fixture
-def unreachable_database(tmp_path):
-    """For the duration of the test, the default connection points where no database is.
-
-    A new connection object for the default alias, with the test database's settings except for
-    the address: a closed port for PostgreSQL, a file in a missing folder for SQLite. The real
-    connection (and the test's transaction on it) is put back afterwards.
-    """
-    real_connection = connections[DEFAULT_DB_ALIAS]
-    settings_dict = {**real_connection.settings_dict}
-    if real_connection.vendor == "sqlite":
-        settings_dict["NAME"] = str(tmp_path / "missing-folder" / "db.sqlite3")
-    else:
-        settings_dict.update(HOST="127.0.0.1", PORT=closed_port())
-    backend = load_backend(settings_dict["ENGINE"])
-    connections[DEFAULT_DB_ALIAS] = backend.DatabaseWrapper(settings_dict, DEFAULT_DB_ALIAS)
-    yield
-    connections[DEFAULT_DB_ALIAS].close()
-    connections[DEFAULT_DB_ALIAS] = real_connection
 
 
 def redis_url_for_tests():
@@ -213,7 +158,7 @@ def test_fail_soft_cache_logs_an_outage_once_not_on_every_call(caplog):
 def test_fail_soft_cache_works_like_django_redis_cache_when_redis_answers(client, settings):
     url = redis_url_for_tests()
     if url is None:
-        pytest.skip("no Redis server answers at REDIS_URL or 127.0.0.1:6379")
+        missing_tool("no Redis server answers at REDIS_URL or 127.0.0.1:6379")
     settings.CACHES = redis_cache_settings(url)
     page, visits = f"page-{uuid.uuid4()}", f"visits-{uuid.uuid4()}"
     cache.set(page, {"title": "Kohtla-Järve"}, timeout=30)
