@@ -16,14 +16,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.servers import GunicornServer, fetch  # noqa: E402 - needs ROOT on the path
+from tests.servers import (  # noqa: E402 - needs ROOT on the path
+    GunicornServer,
+    fetch,
+    sitemap_paths,
+)
 
 # The targets of the performance issue, in one place.
 PAGE_THROUGHPUT_VS_STATIC = 0.60
@@ -73,14 +76,6 @@ def wrk(url, duration, script=None, label=None):
         p99_ms=to_ms(percentiles["99"]),
         non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
     )
-
-
-def public_paths(base):
-    root = ET.fromstring(fetch(f"{base}/sitemap.xml"))
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    return [
-        re.sub(r"^https?://[^/]+", "", loc.text) for loc in root.findall("s:url/s:loc", namespace)
-    ]
 
 
 def uncached_query_counts(paths):
@@ -166,7 +161,7 @@ def main(argv=None):
 
     probe = GunicornServer()
     try:
-        paths = public_paths(probe.base)
+        paths = sitemap_paths(probe.base)
         sizes = {path: len(fetch(probe.base + path)) for path in paths}
     finally:
         probe.stop()

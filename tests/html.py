@@ -34,3 +34,70 @@ class PageOutline(HTMLParser):
 
 def outline(response) -> PageOutline:
     return PageOutline(response.content.decode())
+
+
+class FormFields(HTMLParser):
+    """What a browser would submit, unchanged, from the form with the given id.
+
+    `fields` is a list of (name, value) pairs: text inputs, hidden inputs, ticked checkboxes and
+    radios, textareas and the selected options of selects. Buttons and files are left out.
+    """
+
+    NOT_SUBMITTED = {"submit", "button", "reset", "image", "file"}
+
+    def __init__(self, html: str, form_id: str):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.fields: list[tuple[str, str]] = []
+        self._in_form = False
+        self._textarea = None  # [name, text] while inside one
+        self._select = None  # [name, options, selected] while inside one
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value if value is not None else "" for name, value in attrs}
+        if tag == "form":
+            self._in_form = attributes.get("id") == self.form_id
+        if not self._in_form or ("name" not in attributes and tag != "option"):
+            return
+        if tag == "input":
+            kind = attributes.get("type", "text")
+            if kind in self.NOT_SUBMITTED:
+                return
+            if kind in {"checkbox", "radio"}:
+                if "checked" in attributes:
+                    self.fields.append((attributes["name"], attributes.get("value", "on")))
+                return
+            self.fields.append((attributes["name"], attributes.get("value", "")))
+        elif tag == "textarea":
+            self._textarea = [attributes["name"], ""]
+        elif tag == "select":
+            self._select = [attributes["name"], [], []]
+        elif tag == "option" and self._select is not None:
+            value = attributes.get("value", "")
+            self._select[1].append(value)
+            if "selected" in attributes:
+                self._select[2].append(value)
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._in_form = False
+        elif tag == "textarea" and self._textarea is not None:
+            name, text = self._textarea
+            # Browsers drop the newline that directly follows <textarea>.
+            self.fields.append((name, text.removeprefix("\n")))
+            self._textarea = None
+        elif tag == "select" and self._select is not None:
+            name, options, selected = self._select
+            self.fields.extend((name, value) for value in selected or options[:1])
+            self._select = None
+
+    def changed(self, changes: dict) -> list[tuple[str, str]]:
+        """The fields with some values replaced (each name in `changes` must be in the form)."""
+        missing = set(changes) - {name for name, _value in self.fields}
+        assert not missing, f"not in the form: {missing}"
+        return [(name, changes.get(name, value)) for name, value in self.fields]

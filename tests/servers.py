@@ -5,6 +5,7 @@ site the way production does (DEBUG off, collected static files, the gunicorn co
 """
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -13,6 +14,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
+import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,6 +34,15 @@ def free_port():
 def fetch(url, headers=None):
     with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {})) as response:
         return response.read()
+
+
+def sitemap_paths(base):
+    """The path of every URL the sitemap at `base` lists: the site's public pages."""
+    root = ET.fromstring(fetch(f"{base}/sitemap.xml"))
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return [
+        re.sub(r"^https?://[^/]+", "", loc.text) for loc in root.findall("s:url/s:loc", namespace)
+    ]
 
 
 def manage(*arguments, env=None):
