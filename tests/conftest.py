@@ -70,14 +70,12 @@ def unreachable_database(tmp_path):
         yield
 
 
-@pytest.fixture(scope="session")
-def production_caches_with_unreachable_redis():
-    """CACHES exactly as kjproject.settings builds them when REDIS_URL names a closed port."""
-    environment = {**os.environ, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"}
-    environment.setdefault("SECRET_KEY", "settings-test-only")
-    # Our own settings module, in a fresh interpreter.
-    result = subprocess.run(
-        [sys.executable, "-c", "import json, kjproject.settings as s; print(json.dumps(s.CACHES))"],
+def production_setting(name, environment):
+    """A setting as kjproject.settings builds it under `environment`, in a fresh interpreter."""
+    environment = {"SECRET_KEY": "settings-test-only", **os.environ, **environment}
+    program = f"import json, kjproject.settings as s; print(json.dumps(s.{name}))"
+    result = subprocess.run(  # noqa: S603 - our own settings module
+        [sys.executable, "-c", program],
         env=environment,
         cwd=Path(__file__).resolve().parent.parent,
         capture_output=True,
@@ -85,6 +83,12 @@ def production_caches_with_unreachable_redis():
         check=True,
     )
     return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="session")
+def production_caches_with_unreachable_redis():
+    """CACHES exactly as kjproject.settings builds them when REDIS_URL names a closed port."""
+    return production_setting("CACHES", {"REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"})
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from django.utils import translation
 
 from kjproject.database_outage import server_error
 
-from .conftest import database_unreachable
+from .conftest import database_unreachable, production_setting
 from .html import PageOutline
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +136,17 @@ def test_errors_other_than_a_lost_database_still_get_the_500_page(rf):
         response = server_error(request)
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("database_url", "seconds"),
+    [
+        ("postgres://kjproject@db.example:5432/kjproject", 5),
+        ("postgres://kjproject@db.example:5432/kjproject?connect_timeout=12", 12),
+    ],
+)
+def test_a_postgresql_host_that_never_answers_is_given_up_on_within_seconds(database_url, seconds):
+    # libpq's default is to wait as long as TCP does (minutes), past gunicorn's worker timeout:
+    # the visitor would get a dropped connection instead of the 503 page.
+    databases = production_setting("DATABASES", {"DATABASE_URL": database_url})
+    assert databases["default"]["OPTIONS"]["connect_timeout"] == seconds

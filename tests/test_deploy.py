@@ -100,20 +100,39 @@ def test_kubernetes_manifests_are_exactly_the_expected_kinds_each_named():
         assert document["metadata"]["name"].startswith("kjproject")
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("probe", "path"),
-    [("startupProbe", "/healthz"), ("livenessProbe", "/healthz"), ("readinessProbe", "/readyz")],
-)
-def test_probes_ask_paths_that_answer_200_with_the_host_they_send(client, settings, probe, path):
+def probe_answer(client, settings, probe):
+    """What the site answers the Deployment's `probe`, with the Host header the kubelet sends."""
     (web,) = containers("Deployment")
     request = web[probe]["httpGet"]
-    assert request["path"] == path
     # The kubelet connects to the pod's IP: without a Host header Django would answer 400.
     headers = {header["name"]: header["value"] for header in request["httpHeaders"]}
     settings.ALLOWED_HOSTS = configmap_allowed_hosts()
-    response = client.get(request["path"], HTTP_HOST=headers["Host"])
-    assert response.status_code == 200
+    return client.get(request["path"], HTTP_HOST=headers["Host"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("probe", "path"),
+    [("startupProbe", "/readyz"), ("livenessProbe", "/healthz"), ("readinessProbe", "/healthz")],
+)
+def test_probes_ask_paths_that_answer_200_with_the_host_they_send(client, settings, probe, path):
+    (web,) = containers("Deployment")
+    assert web[probe]["httpGet"]["path"] == path
+    assert probe_answer(client, settings, probe).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("outage", ["unreachable_database", "unreachable_redis"])
+def test_a_database_or_redis_outage_neither_restarts_pods_nor_takes_them_out_of_service(
+    client, settings, request, outage
+):
+    request.getfixturevalue(outage)
+    # Every pod shares the same PostgreSQL and Redis: a probe failing with them would take all
+    # pods out at once, although they still serve (cached pages, the 503 page, the database).
+    for probe in ("readinessProbe", "livenessProbe"):
+        assert probe_answer(client, settings, probe).status_code == 200, probe
+    # A new pod waits for both before it takes traffic: a wrong Secret stalls the rollout.
+    assert probe_answer(client, settings, "startupProbe").status_code == 503
 
 
 def test_probes_service_compose_and_image_all_use_the_containers_port():
