@@ -45,7 +45,40 @@ def postgres_bin_dir():
     return Path(initdb).parent if initdb else None
 
 
-class PrivatePostgres:
+class PrivateServer:
+    """A server on a free port of 127.0.0.1 with its files in a temporary folder.
+
+    `with` starts it, and stops it (if running) and removes the folder at the end.
+    """
+
+    running = False
+
+    def __init__(self, name):
+        self.folder = Path(tempfile.mkdtemp(prefix=f"kj-{name}-"))
+        self.port = free_port()
+
+    def log(self):
+        log_file = self.folder / "server.log"
+        return log_file.read_text(errors="replace") if log_file.exists() else ""
+
+    def close(self):
+        if self.running:
+            self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self):
+        try:
+            self.start()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+
+class PrivatePostgres(PrivateServer):
     """A PostgreSQL cluster in a temporary folder: trust auth, user `postgres`, 127.0.0.1 only."""
 
     def __init__(self):
@@ -58,12 +91,10 @@ class PrivatePostgres:
                 account = pwd.getpwnam(POSTGRES_OS_USER)
             except KeyError:
                 missing_tool("running as root, but there is no `postgres` user to run PostgreSQL")
-        self.folder = Path(tempfile.mkdtemp(prefix="kj-postgres-"))
+        super().__init__("postgres")
         if self.as_postgres_user:
             os.chown(self.folder, account.pw_uid, account.pw_gid)
         self.data = self.folder / "data"
-        self.port = free_port()
-        self.running = False
         try:
             self._initdb()
         except BaseException:
@@ -96,10 +127,6 @@ class PrivatePostgres:
         if result.returncode != 0:
             raise RuntimeError(f"{program} failed:\n{result.stdout}{result.stderr}{self.log()}")
 
-    def log(self):
-        log_file = self.folder / "server.log"
-        return log_file.read_text(errors="replace") if log_file.exists() else ""
-
     def start(self):
         # fsync off: the data need not survive a crash of the machine, only of the app.
         options = (
@@ -125,29 +152,20 @@ class PrivatePostgres:
             cursor = connection.execute(statement, parameters)
             return cursor.fetchall() if cursor.description else None
 
-    def close(self):
-        if self.running:
-            self.stop()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
-    def __enter__(self):
-        self.start()
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-
-class PrivateRedis:
+class PrivateRedis(PrivateServer):
     """A redis-server on a free port of 127.0.0.1, persisting nothing (a cache, as deployed)."""
 
     def __init__(self):
         self.program = shutil.which("redis-server")
         if self.program is None:
             missing_tool("redis-server not found: apt-get install redis-server")
-        self.folder = Path(tempfile.mkdtemp(prefix="kj-redis-"))
-        self.port = free_port()
+        super().__init__("redis")
         self.process = None
+
+    @property
+    def running(self):
+        return self.process is not None and self.process.poll() is None
 
     def start(self):
         self.process = subprocess.Popen(  # noqa: S603 - the machine's redis-server
@@ -174,29 +192,16 @@ class PrivateRedis:
                 client.ping()
                 return
             except redis.ConnectionError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise RuntimeError(f"redis-server did not start on port {self.port}") from None
+                if time.monotonic() > deadline or not self.running:
+                    raise RuntimeError(f"redis-server did not start:\n{self.log()}") from None
                 time.sleep(0.05)
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=STARTUP_SECONDS)
-        self.process = None
+        self.process.terminate()
+        self.process.wait(timeout=STARTUP_SECONDS)
 
     def url(self, database=0):
         return f"redis://127.0.0.1:{self.port}/{database}"
 
     def client(self):
         return redis.Redis.from_url(self.url(), socket_connect_timeout=1, socket_timeout=5)
-
-    def close(self):
-        self.stop()
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-    def __enter__(self):
-        self.start()
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()

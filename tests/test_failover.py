@@ -116,7 +116,7 @@ def site(services):
     # A test that failed half-way may have left a server stopped.
     if not postgres.running:
         postgres.start()
-    if redis_server.process is None:
+    if not redis_server.running:
         redis_server.start()
     postgres.query(f'DROP DATABASE "{site.database}" WITH (FORCE)')
 
