@@ -7,7 +7,8 @@ server) and served before sessions, locale negotiation, URL resolution and templ
 Invalidation is by version: every cache key carries the current content version, and any
 saved or deleted content row sets a new version once its transaction commits. The next
 request in every language, on every process sharing the cache, misses and renders afresh;
-old entries simply expire. A failing cache is treated as a miss (see kjproject.cache).
+old entries simply expire. A failing cache is treated as a miss (see kjproject.cache); a new
+version that could not be stored then is stored once the cache answers again.
 """
 
 import gzip
@@ -69,7 +70,32 @@ class CachedPage:
         return response
 
 
+class UnstoredVersion:
+    """A new content version this process could not store, because the cache was unreachable
+    when the content changed.
+
+    A cache that comes back with its old contents (after a network fault, or a Redis that
+    persists) would otherwise serve the pages from before the change, under the version the
+    change could not replace. Until the version is stored, this process keys pages with it (so
+    it never serves those pages), and it tries to store it on every request.
+    """
+
+    version = None
+
+    @classmethod
+    def store(cls, version):
+        """Make `version` the current one; True if the cache has it."""
+        cache.set(VERSION_KEY, version, timeout=None)
+        stored = cache.get(VERSION_KEY) == version
+        cls.version = None if stored else version
+        return stored
+
+
 def current_version():
+    if UnstoredVersion.version is not None:
+        version = UnstoredVersion.version
+        UnstoredVersion.store(version)
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
@@ -81,7 +107,7 @@ def current_version():
 
 def content_changed(**kwargs):
     """Signal receiver: after the change is committed, start a new content version."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
+    transaction.on_commit(lambda: UnstoredVersion.store(uuid.uuid4().hex))
 
 
 def is_cacheable_request(request):

@@ -196,7 +196,10 @@ class PrivateRedis(PrivateServer):
                     raise RuntimeError(f"redis-server did not start:\n{self.log()}") from None
                 time.sleep(0.05)
 
-    def stop(self):
+    def stop(self, keep_data=False):
+        """Stop; with keep_data, the next start() loads what it held (as a Redis that persists)."""
+        if keep_data:
+            self.client().save()
         self.process.terminate()
         self.process.wait(timeout=STARTUP_SECONDS)
 
