@@ -16,6 +16,7 @@ import urllib.request
 import uuid
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import dj_database_url
@@ -55,8 +56,12 @@ def manage(*arguments, env=None):
     )
 
 
+@cache
 def collect_static():
-    """What `make setup` does for static files: the manifest storage needs them collected."""
+    """What `make setup` does for static files: the manifest storage needs them collected.
+
+    Once per test run: every server of the run serves the same files.
+    """
     manage("collectstatic", "--noinput", "--verbosity", "0")
 
 
