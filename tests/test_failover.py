@@ -139,15 +139,15 @@ def sign_in(base):
     return staff
 
 
-def submit_change_form(staff, base, model, pk, changes):
-    """Open an item's change form in the admin, change some fields, press Save."""
+def filled_change_form(staff, base, model, pk, changes):
+    """Open an item's change form in the admin and change some fields: (address, fields)."""
     url = base + admin_path(f"pages_{model}_change", pk)
     form = FormFields(staff.get(url).text, f"{model}_form")
-    return staff.post(url, [*form.changed(changes), ("_save", "Save")])
+    return url, [*form.changed(changes), ("_save", "Save")]
 
 
 def save_in_admin(staff, base, model, pk, changes):
-    answer = submit_change_form(staff, base, model, pk, changes)
+    answer = staff.post(*filled_change_form(staff, base, model, pk, changes))
     # Saved: the admin goes back to the list. Refused: the form again, with its errors.
     assert (answer.status, path_of(answer)) == (200, admin_path(f"pages_{model}_changelist")), (
         answer.text[:3000]
@@ -230,13 +230,14 @@ def test_one_instance_killed_under_load_the_other_answers_every_request_and_noth
                 save_in_admin(
                     staff, a.base, "partner", partner_id, {f"name_{k}": v for k, v in names.items()}
                 )
-            # One more edit on A, still on its way when A dies.
-            in_flight = threading.Thread(
-                target=edit_cut_off_by_a_kill,
-                args=(staff, a.base, in_flight_id, partner_names(in_flight_id, token)),
+            # One more edit on A: Save is pressed, and A dies while it is on its way.
+            names = partner_names(in_flight_id, token)
+            form = filled_change_form(
+                staff, a.base, "partner", in_flight_id, {f"name_{k}": v for k, v in names.items()}
             )
+            in_flight = threading.Thread(target=post_cut_off_by_a_kill, args=(staff, *form))
             in_flight.start()
-            time.sleep(0.05)
+            time.sleep(0.02)
             a.kill()
             load.phase = "after the kill"
             in_flight.join()
@@ -265,12 +266,10 @@ def test_one_instance_killed_under_load_the_other_answers_every_request_and_noth
         assert path_of(staff.get(b.base + admin_path("index"))) == admin_path("index")
 
 
-def edit_cut_off_by_a_kill(staff, base, partner_id, names):
+def post_cut_off_by_a_kill(visitor, url, fields):
     # A request to a server that is killed may end any way (reset, refused, no answer).
     with suppress(OSError):
-        submit_change_form(
-            staff, base, "partner", partner_id, {f"name_{k}": v for k, v in names.items()}
-        )
+        visitor.post(url, fields)
 
 
 def readiness(base):
