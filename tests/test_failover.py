@@ -208,6 +208,11 @@ def partner_names(partner_id, token):
     }
 
 
+def name_fields(names):
+    """{language: name} as the admin form's fields."""
+    return {f"name_{language}": name for language, name in names.items()}
+
+
 def stored_partner_names(site, partner_id):
     (names,) = site.query(NAME_IN_EVERY_LANGUAGE, partner_id)
     return dict(zip(LANGUAGES, names, strict=True))
@@ -226,15 +231,11 @@ def test_one_instance_killed_under_load_the_other_answers_every_request_and_noth
         with LoadRun(urls) as load:
             load.wait_for(50)
             for partner_id in saved_ids:
-                names = partner_names(partner_id, token)
-                save_in_admin(
-                    staff, a.base, "partner", partner_id, {f"name_{k}": v for k, v in names.items()}
-                )
+                names = name_fields(partner_names(partner_id, token))
+                save_in_admin(staff, a.base, "partner", partner_id, names)
             # One more edit on A: Save is pressed, and A dies while it is on its way.
-            names = partner_names(in_flight_id, token)
-            form = filled_change_form(
-                staff, a.base, "partner", in_flight_id, {f"name_{k}": v for k, v in names.items()}
-            )
+            names = name_fields(partner_names(in_flight_id, token))
+            form = filled_change_form(staff, a.base, "partner", in_flight_id, names)
             in_flight = threading.Thread(target=post_cut_off_by_a_kill, args=(staff, *form))
             in_flight.start()
             time.sleep(0.02)
