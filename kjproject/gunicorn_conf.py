@@ -14,8 +14,17 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = 500
 accesslog = "-"
-# No client IP address and no referrer: the privacy notice promises that logs hold neither.
-access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+# One JSON line per request, with the request id and no client IP address, query string,
+# referrer or body: the privacy notice promises that logs hold none of them.
+logger_class = "kjproject.access_log.JsonAccessLogger"
+# Request lines longer than this get gunicorn's bare 400; shorter ones that are still too long
+# for any address here get the site's own 414 page (kjproject/request_limits.py).
+limit_request_line = 8190
+
+# HTTPS straight from gunicorn, for a test or a server without a proxy in front: the paths of a
+# PEM certificate (chain) and its private key.
+certfile = os.environ.get("GUNICORN_CERTFILE") or None
+keyfile = os.environ.get("GUNICORN_KEYFILE") or None
 
 errorlog = "-"
 # The workers' heartbeat files in memory, so a slow or read-only disk (a container's) cannot stall

@@ -31,7 +31,7 @@ CACHEABLE_ROOT_PATHS = ("/sitemap.xml", "/robots.txt")
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 # The admin and the eligibility checker are never cached: one is for staff, the other
 # answers personal questions.
-NOT_CACHED_PREFIXES = ("admin/", "eligibility/")
+NOT_CACHED_PREFIXES = (settings.ADMIN_PATH, "eligibility/")
 # Browsers may keep a copy but must ask again each time (a 304 when unchanged), so an edit
 # is visible on the very next request.
 PUBLIC_HTML_CACHE_CONTROL = "no-cache"

@@ -7,9 +7,11 @@ secret key generated once and kept out of git, so ``make run`` needs nothing els
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -44,7 +46,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its model admin classes.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, on the two-factor-aware admin site (kjproject/admin_site.py).
+    "kjproject.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,12 +57,22 @@ INSTALLED_APPS = [
     # Staff editing: the rich-text editor (ships its own assets) and the content history.
     "django_prose_editor",
     "reversion",
+    # Staff sign-in: lockout after repeated failures, and time-based one-time passwords.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "pages",
     "eligibility",
 ]
 
 MIDDLEWARE = [
+    # Security: above everything that can answer (static files, the page cache, error pages), so
+    # every response carries the request id and the security headers.
+    "kjproject.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -67,13 +80,17 @@ MIDDLEWARE = [
     "kjproject.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Security: refuses over-long addresses with a page in the visitor's language.
+    "kjproject.request_limits.RequestLimitsMiddleware",
     # A view that cannot reach the database answers with the site's own 503 page.
     "kjproject.database_outage.DatabaseOutageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Security: last, as django-axes asks, to turn a lockout into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kjproject.urls"
@@ -132,6 +149,12 @@ else:
         }
     }
 
+# django-axes first: it refuses a locked-out sign-in before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -175,6 +198,120 @@ SITE_NAME = _("Integration and adaptation services in Kohtla-Järve")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # One line per request is gunicorn's JSON access line (kjproject/access_log.py), with the
+        # status. Django's own "Not Found: /path" warnings would be a second line for 4xx; errors
+        # (5xx, with their traceback) are still logged.
+        "django.request": {"level": "ERROR"},
+        "django.security.csrf": {"level": "ERROR"},
+        # Scanners send made-up Host headers all day; the 400 is in the access log.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+        # django-axes names the user and the client address on every failed sign-in: neither may
+        # reach the logs. Its database records are what the lockout needs.
+        "axes": {"level": "ERROR"},
+    },
 }
+
+# ---- Security (docs/operations.md, SECURITY.md) ----
+
+# HTTPS=1 in production (deploy/env.example): the site is only served over HTTPS there, behind a
+# proxy whose X-Forwarded-Proto gunicorn trusts (FORWARDED_ALLOW_IPS sets wsgi.url_scheme, so
+# SECURE_PROXY_SSL_HEADER is not needed). Off for `make run`, which serves plain HTTP locally.
+HTTPS = env_flag("HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+# Probes talk plain HTTP to the container's port: they must get an answer, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Sent only on responses to HTTPS requests; a year, with subdomains, ready for the preload list.
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF token from the cookie: forms carry it in a hidden field.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Only staff have sessions. They end when the browser closes, and at the latest this many seconds
+# after signing in (a working day). Not renewed on every request: that would make any request
+# with a made-up session cookie write to the database.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Content-Security-Policy (django-csp): everything from this site only, nothing inline, no
+# eval. No nonces: public pages are cached whole (kjproject/page_cache.py), and a cached nonce
+# would be replayed to every visitor. Templates and the admin therefore have no inline scripts
+# or styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features no page here uses (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Bounded input: a form body (the admin's three-language texts included) fits in 1 MiB, and
+# addresses longer than MAX_URL_BYTES get a 414 page (kjproject/request_limits.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+MAX_URL_BYTES = 2048
+
+# The error pages are the site's own (templates/400.html, 403.html, 404.html, 500.html).
+CSRF_FAILURE_VIEW = "pages.errors.csrf_failure"
+
+# The admin's address: set ADMIN_PATH to something less guessable than the default.
+ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
+# Staff must sign in with a one-time password as well as their password (django-otp, TOTP).
+ADMIN_REQUIRE_2FA = env_flag("ADMIN_REQUIRE_2FA")
+OTP_TOTP_ISSUER = "Kohtla-Järve"
+
+# django-axes: after AXES_FAILURE_LIMIT failed sign-ins for one user name from one address,
+# that pair is locked out for the cool-off time, with a page that says so.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "kjproject.admin_site.lockout_response"
+# Keep only failed attempts (needed for the lockout), not a record of every sign-in.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False

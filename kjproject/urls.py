@@ -1,5 +1,6 @@
 """Root URLs: every page has a language prefix (/et/, /ru/, /en/); `/` negotiates and redirects."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -21,7 +22,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
 ]
 urlpatterns += i18n_patterns(
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     # Before pages: its catch-all <slug>/ would take "eligibility/" for a page.
     path("eligibility/", include("eligibility.urls")),
     path("", include("pages.urls")),
