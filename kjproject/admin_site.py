@@ -52,6 +52,11 @@ class StaffAuthenticationForm(OTPAdminAuthenticationForm):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
+    def _chosen_device(self, user):
+        # Staff have one authenticator app each (set up on the two-factor page): no device menu.
+        chosen = super()._chosen_device(user)
+        return chosen or TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+
     def clean(self):
         self.cleaned_data = AdminAuthenticationForm.clean(self)
         user = self.get_user()

@@ -281,7 +281,7 @@ def test_view_on_site_leads_from_every_change_page_to_the_item(editor):
                 item.published = False
                 item.save()
             content_type = ContentType.objects.get_for_model(model)
-            view_on_site = f"/et/admin/r/{content_type.pk}/{item.pk}/"
+            view_on_site = reverse("admin:view_on_site", args=[content_type.pk, item.pk])
             assert view_on_site in editor.get(change_url(item)).content.decode(), item
             response = editor.get(view_on_site)
             assert response.status_code == 302
@@ -308,11 +308,14 @@ def test_an_earlier_russian_text_is_restored_from_the_history(editor):
     original = {field: getattr(page, field) for field in ("title_et", "title_ru", "title_en")}
     post_change(editor, page, title_ru="Неудачный заголовок", title_en="A bad title")
     # Restore in the Russian admin: the restore must not confuse languages.
-    history = editor.get(f"/ru/admin/pages/page/{page.pk}/history/")
+    with translation.override("ru"):
+        history_url = reverse("admin:pages_page_history", args=[page.pk])
+        revision_url = reverse("admin:pages_page_revision", args=[page.pk, 0])
+    history = editor.get(history_url)
     assert history.status_code == 200
     versions = list(Version.objects.get_for_object(page).order_by("pk"))
     assert len(versions) == 2  # the seeded text, kept before the first change, and the change
-    revision_url = f"/ru/admin/pages/page/{page.pk}/history/{versions[0].pk}/"
+    revision_url = revision_url.replace("/0/", f"/{versions[0].pk}/")
     assert revision_url in history.content.decode()
     data = form_data(editor, revision_url)
     assert data["title_ru"] == original["title_ru"]

@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 
 from eligibility.rules import Group
 from pages.models import Page, TargetGroup
@@ -229,7 +231,8 @@ def test_each_public_page_runs_at_most_five_queries(
 
 def test_a_text_changed_in_the_admin_appears_on_the_public_page(admin_client):
     group = TargetGroup.objects.get(code="repatriate")
-    change_url = f"/en/admin/pages/targetgroup/{group.pk}/change/"
+    with translation.override("en"):
+        change_url = reverse("admin:pages_targetgroup_change", args=[group.pk])
     form = admin_client.get(change_url).context["adminform"].form
     data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
     data["summary_ru"] = "Граждане Эстонии, вернувшиеся домой недавно."
