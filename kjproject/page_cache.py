@@ -142,7 +142,10 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{current_version()}:{request.path_info}"
+        # get_host() first, as CommonMiddleware would: a Host outside ALLOWED_HOSTS gets the 400
+        # page, never a cached page. Pages hold absolute links (canonical, hreflang), so each
+        # allowed host has its own copy.
+        key = f"page-cache:{current_version()}:{request.get_host()}:{request.path_info}"
         cached = cache.get(key)
         if cached is not None:
             return cached.to_response(request)
