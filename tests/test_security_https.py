@@ -4,42 +4,20 @@ Mozilla HTTP Observatory's own scanner against gunicorn with a locally made cert
 import http.cookiejar
 import json
 import os
-import secrets
-import shutil
 import ssl
 import subprocess
 import sys
-import tempfile
-import time
+import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
-from tests.servers import (
-    ROOT,
-    STARTUP_SECONDS,
-    GunicornServer,
-    collect_static,
-    manage,
-    migrated_database,
-)
+from tests.https_site import STAFF_PASSWORD, STAFF_USERNAME, production_environment
+from tests.servers import ROOT
 
-STAFF_PASSWORD = secrets.token_urlsafe(16)
 SCANNER = ROOT / "node_modules" / "@mdn" / "mdn-http-observatory" / "src" / "scan.js"
-
-
-def production_environment(**extra):
-    """What an operator sets (deploy/env.example, compose.yaml, the ConfigMap)."""
-    return {
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "HTTPS": "1",
-        "ADMIN_REQUIRE_2FA": "1",
-        **extra,
-    }
 
 
 def test_deploy_check_reports_nothing_with_the_production_environment():
@@ -56,78 +34,6 @@ def test_deploy_check_reports_nothing_with_the_production_environment():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
     assert "WARNING" not in result.stderr + result.stdout
-
-
-def make_certificate(folder: Path) -> tuple[Path, Path, Path]:
-    """A throwaway certificate authority and a certificate for 127.0.0.1 signed by it."""
-
-    def openssl(*arguments):
-        subprocess.run(["openssl", *arguments], cwd=folder, check=True, capture_output=True)
-
-    openssl(
-        *("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
-        *("-keyout", "ca.key", "-out", "ca.pem", "-subj", "/CN=kjproject test CA"),
-        *("-addext", "basicConstraints=critical,CA:TRUE"),
-        *("-addext", "keyUsage=critical,keyCertSign"),
-    )
-    openssl(
-        *("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key"),
-        *("-out", "server.csr", "-subj", "/CN=127.0.0.1"),
-    )
-    (folder / "ext.cnf").write_text("subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n")
-    openssl(
-        *("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key"),
-        *("-CAcreateserial", "-out", "server.pem", "-days", "1", "-extfile", "ext.cnf"),
-    )
-    return folder / "ca.pem", folder / "server.pem", folder / "server.key"
-
-
-class HttpsGunicornServer(GunicornServer):
-    """gunicorn speaking HTTPS itself (GUNICORN_CERTFILE/KEYFILE), trusted through `ca_file`."""
-
-    def __init__(self, ca_file, env):
-        self.tls = ssl.create_default_context(cafile=str(ca_file))
-        super().__init__(env)
-
-    def wait_until_serving(self):
-        self.base = f"https://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                urllib.request.urlopen(f"{self.base}/healthz", context=self.tls).close()
-                return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"gunicorn did not start:\n{self.output()}")
-
-
-@pytest.fixture(scope="module")
-def https_site():
-    if not shutil.which("openssl"):
-        pytest.fail("openssl is needed to make the test certificate")
-    collect_static()
-    with (
-        tempfile.TemporaryDirectory() as folder,
-        migrated_database() as database_url,
-    ):
-        ca_file, certificate, key = make_certificate(Path(folder))
-        staff = {
-            "DATABASE_URL": database_url,
-            "DJANGO_SUPERUSER_USERNAME": "editor",
-            "DJANGO_SUPERUSER_EMAIL": "editor@example.org",
-            "DJANGO_SUPERUSER_PASSWORD": STAFF_PASSWORD,
-        }
-        manage("createsuperuser", "--noinput", env=staff)
-        env = production_environment(
-            DATABASE_URL=database_url,
-            CACHE_DIR=str(Path(folder) / "cache"),
-            WEB_CONCURRENCY="2",
-            GUNICORN_CERTFILE=str(certificate),
-            GUNICORN_KEYFILE=str(key),
-        )
-        with HttpsGunicornServer(ca_file, env) as server:
-            yield server, ca_file
 
 
 def test_http_observatory_grades_the_https_site_a_plus(https_site):
@@ -198,7 +104,7 @@ def test_staff_cookies_are_secure_httponly_samesite_and_end_with_the_browser(htt
     body = urllib.parse.urlencode(
         {
             "csrfmiddlewaretoken": token,
-            "username": "editor",
+            "username": STAFF_USERNAME,
             "password": STAFF_PASSWORD,
             "next": reverse("admin:index"),
         }
