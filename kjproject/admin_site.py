@@ -86,9 +86,12 @@ class ConfirmCodeForm(forms.Form):
 
 
 class StaffAdminSite(OTPAdminSite):
-    name = "admin"
     login_form = StaffAuthenticationForm
     login_template = "admin/staff_login.html"
+
+    def __init__(self, name="admin"):
+        # OTPAdminSite would name itself "otpadmin"; the site replaces Django's own admin.
+        super().__init__(name)
 
     def has_permission(self, request):
         user = request.user

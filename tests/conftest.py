@@ -130,7 +130,7 @@ def browser():
 @pytest.fixture(scope="session")
 def https_site():
     """(server, ca_file): gunicorn over HTTPS with production's settings (tests/https_site.py),
-    on a fresh database with one superuser (https_site.STAFF_USERNAME, STAFF_PASSWORD)."""
+    on a fresh database with two superusers (tests/https_site.py)."""
     from tests.https_site import https_site as running_https_site
 
     with running_https_site() as site:

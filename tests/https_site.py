@@ -16,7 +16,9 @@ from pathlib import Path
 
 from tests.servers import STARTUP_SECONDS, GunicornServer, collect_static, manage, migrated_database
 
+# Two superusers, so that a test that turns on two-factor for one leaves the other as it was.
 STAFF_USERNAME = "editor"
+OTHER_STAFF_USERNAME = "reviewer"
 STAFF_PASSWORD = secrets.token_urlsafe(16)
 
 
@@ -86,13 +88,14 @@ def https_site():
         migrated_database() as database_url,
     ):
         ca_file, certificate, key = make_certificate(Path(folder))
-        staff = {
-            "DATABASE_URL": database_url,
-            "DJANGO_SUPERUSER_USERNAME": STAFF_USERNAME,
-            "DJANGO_SUPERUSER_EMAIL": "editor@example.org",
-            "DJANGO_SUPERUSER_PASSWORD": STAFF_PASSWORD,
-        }
-        manage("createsuperuser", "--noinput", env=staff)
+        for username in (STAFF_USERNAME, OTHER_STAFF_USERNAME):
+            staff = {
+                "DATABASE_URL": database_url,
+                "DJANGO_SUPERUSER_USERNAME": username,
+                "DJANGO_SUPERUSER_EMAIL": f"{username}@example.org",
+                "DJANGO_SUPERUSER_PASSWORD": STAFF_PASSWORD,
+            }
+            manage("createsuperuser", "--noinput", env=staff)
         env = production_environment(
             DATABASE_URL=database_url,
             CACHE_DIR=str(Path(folder) / "cache"),

@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 from django.urls import reverse
 
-from tests.https_site import STAFF_PASSWORD, STAFF_USERNAME, production_environment
+from tests.https_site import OTHER_STAFF_USERNAME, STAFF_PASSWORD, production_environment
 from tests.servers import ROOT
 
 SCANNER = ROOT / "node_modules" / "@mdn" / "mdn-http-observatory" / "src" / "scan.js"
@@ -104,7 +104,7 @@ def test_staff_cookies_are_secure_httponly_samesite_and_end_with_the_browser(htt
     body = urllib.parse.urlencode(
         {
             "csrfmiddlewaretoken": token,
-            "username": STAFF_USERNAME,
+            "username": OTHER_STAFF_USERNAME,
             "password": STAFF_PASSWORD,
             "next": reverse("admin:index"),
         }
