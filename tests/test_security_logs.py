@@ -3,6 +3,7 @@ the client address, a query string or anything a visitor answered."""
 
 import json
 import ssl
+import time
 import urllib.parse
 import urllib.request
 
@@ -37,6 +38,19 @@ def access_lines(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
 
 
+def output_with(server, request_ids, seconds=10):
+    """The server's output once it has logged these requests: gunicorn writes the access line
+    after the response has gone out, so the client can be quicker than the log."""
+    deadline = time.monotonic() + seconds
+    while True:
+        output = server.output()
+        if all(request_id in output for request_id in request_ids):
+            return output
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no access line for {request_ids} in:\n{output}")
+        time.sleep(0.1)
+
+
 def send(server, ca_file, path, *, data=None, headers=None):
     request = urllib.request.Request(server.base + path, data=data, headers=headers or {})
     context = ssl.create_default_context(cafile=str(ca_file))
@@ -65,7 +79,7 @@ def test_requests_with_answers_leave_one_json_line_each_and_no_answer(https_site
     assert form.headers["X-Request-ID"] == "checker-post-0001"
     assert api.headers["X-Request-ID"] == "api-post-000001"
     generated = page.headers["X-Request-ID"]
-    output = server.output()
+    output = output_with(server, ["checker-post-0001", "api-post-000001", generated])
 
     lines = access_lines(output)
     by_id = {}
