@@ -1,0 +1,67 @@
+"""`make screenshots`: the home page and the checker's result, as residents see them.
+
+Starts the site as `make run` does (gunicorn, DEBUG off) on a fresh migrated database and a free
+port, then saves full-page PNGs from Debian's Chromium on a phone-sized and a desktop-sized
+window in each language into screenshots/ (git-ignored):
+
+    screenshots/<language>-<home|result>-<phone|desktop>.png
+
+The result is a refugee's who arrived two years ago: the richest result (two groups, dates).
+"""
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser import CHROMIUM, launch  # noqa: E402 - needs ROOT on the path
+from tests.checker import SEE_RESULT, START, answer_all, scenarios, submit  # noqa: E402
+from tests.servers import GunicornServer, collect_static, migrated_database  # noqa: E402
+
+LANGUAGES = ("et", "ru", "en")
+WINDOWS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
+FOLDER = ROOT / "screenshots"
+
+
+def save_screenshots(base: str, browser) -> list[Path]:
+    saved = []
+    person = scenarios()["refugee"]
+    for window, size in WINDOWS.items():
+        context = browser.new_context(viewport=size, device_scale_factor=1)
+        page = context.new_page()
+        for language in LANGUAGES:
+            page.goto(f"{base}/{language}/")
+            saved.append(FOLDER / f"{language}-home-{window}.png")
+            page.screenshot(path=saved[-1], full_page=True)
+
+            page.goto(f"{base}/{language}/eligibility/")
+            submit(page, START)
+            answer_all(page, person)
+            submit(page, SEE_RESULT)
+            saved.append(FOLDER / f"{language}-result-{window}.png")
+            page.screenshot(path=saved[-1], full_page=True)
+        context.close()
+    return saved
+
+
+def main():
+    if not shutil.which(CHROMIUM):
+        sys.exit(f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (or set CHROMIUM)")
+    from playwright.sync_api import sync_playwright
+
+    FOLDER.mkdir(exist_ok=True)
+    collect_static()
+    with tempfile.TemporaryDirectory() as cache_dir, migrated_database() as database_url:
+        env = {"DATABASE_URL": database_url, "CACHE_DIR": cache_dir}
+        with GunicornServer(env) as server, sync_playwright() as playwright:
+            browser = launch(playwright)
+            for path in save_screenshots(server.base, browser):
+                print(path.relative_to(ROOT))
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()
