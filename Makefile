@@ -8,7 +8,7 @@ PORT ?= 8000
 export HOST PORT
 
 .PHONY: run test lint messages compile-messages check-translations superuser setup clean bench \
-	backup restore
+	backup restore screenshots
 
 run: setup
 	$(BIN)/gunicorn --config python:kjproject.gunicorn_conf kjproject.wsgi
@@ -78,6 +78,11 @@ backup: $(VENV)/.runtime-installed
 restore: $(VENV)/.runtime-installed
 	$(if $(BACKUP),,$(error usage: make restore BACKUP=var/backups/FILE))
 	$(BIN)/python -m kjproject.backup restore $(BACKUP)
+
+# PNGs of the home page and the checker's result, phone and desktop, each language, into
+# screenshots/ (needs Chromium: apt-get install chromium).
+screenshots: $(VENV)/.dev-installed compile-messages
+	$(BIN)/python tools/screenshots.py
 
 # Load benchmark against gunicorn as `run` starts it (needs wrk and ab: apt-get install wrk apache2-utils).
 bench: setup
