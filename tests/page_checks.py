@@ -118,16 +118,14 @@ FONT_SIZES = (
 
 SET_TEXT_SIZE = "(size) => { document.documentElement.style.fontSize = size; }"
 
-# Whether elements are drawn: for the print stylesheet. Selector -> [drawn, how many].
+# Whether any element a selector finds is drawn: for the print stylesheet.
 DRAWN = (
     "(selectors) => {"
     + _HELPERS
     + """
   const result = {};
   for (const selector of selectors) {
-    const found = [...document.querySelectorAll(selector)];
-    result[selector] = [found.length > 0 && found.every((el) => !hidden(el)),
-                        found.some((el) => !hidden(el)), found.length];
+    result[selector] = [...document.querySelectorAll(selector)].some((el) => !hidden(el));
   }
   return result;
 }"""
