@@ -10,7 +10,7 @@ decide; the templates only show.
 from dataclasses import dataclass
 
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
+from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -95,13 +95,21 @@ class GroupOutcome:
 
 # This view changes nothing and keeps nothing, so there is nothing for a forged request to do:
 # it is exempt from CSRF checks because a CSRF token would need a cookie, and the checker must
-# set none. `no-store` keeps answers out of every cache, the browser's included.
+# set none. The start page holds no answers and is the same for everyone, so the page cache
+# may keep it; every answer is a POST, and `no-store` keeps those out of every cache, the
+# browser's included.
 @csrf_exempt
-@cache_control(no_store=True)
 @require_http_methods(["GET", "HEAD", "POST"])
 def check(request):
     if request.method != "POST":
         return render(request, "eligibility/start.html")
+    response = answer(request)
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+def answer(request):
+    """The page that follows the answers posted so far."""
     flow = Flow(request.POST, today_in_tallinn())
     # After "Change" on the check page, continue to any new question, then back to the check.
     changing = request.POST.get("changing") == "1"

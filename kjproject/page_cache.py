@@ -9,6 +9,11 @@ saved or deleted content row sets a new version once its transaction commits. Th
 request in every language, on every process sharing the cache, misses and renders afresh;
 old entries simply expire. A failing cache is treated as a miss (see kjproject.cache); a new
 version that could not be stored then is stored once the cache answers again.
+
+A hit costs one read of the small version key from the shared cache. The page itself is then
+usually found in this process's own memory, filed under that same version, so it is never
+older than the shared copy; only the first hit of a process per version fetches the page
+from the shared cache. See docs/performance.md.
 """
 
 import gzip
@@ -29,9 +34,12 @@ ENTRY_TIMEOUT = 24 * 60 * 60  # seconds; a new version makes old entries unreach
 REPLAYED_HEADERS = ("Content-Type", "Content-Language", "Vary")
 CACHEABLE_ROOT_PATHS = ("/sitemap.xml", "/robots.txt")
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
-# The admin and the eligibility checker are never cached: one is for staff, the other
-# answers personal questions.
-NOT_CACHED_PREFIXES = (settings.ADMIN_PATH, "eligibility/")
+# The admin is for staff, never cached. (The eligibility checker's empty start page is cached;
+# its answers are POSTs, which never are, and say no-store.)
+NOT_CACHED_PREFIXES = (settings.ADMIN_PATH,)
+# Pages this process keeps in memory for the current version (a few hundred at most: the
+# site has tens of pages in three languages); the store is emptied when the version changes.
+LOCAL_ENTRIES_MAX = 512
 # Browsers may keep a copy but must ask again each time (a 304 when unchanged), so an edit
 # is visible on the very next request.
 PUBLIC_HTML_CACHE_CONTROL = "no-cache"
@@ -54,12 +62,15 @@ class CachedPage:
             body=body,
             # Public pages hold no secrets, so the BREACH padding Django adds is not needed.
             gzipped_body=gzip.compress(body, compresslevel=6, mtime=0),
-            etag=f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"',
+            # Weak: the plain and the gzipped copy are the same page in two encodings.
+            etag=f'W/"{hashlib.blake2b(body, digest_size=16).hexdigest()}"',
         )
 
     def to_response(self, request):
         accepts_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
-        response = HttpResponse(self.gzipped_body if accepts_gzip else self.body)
+        body = self.gzipped_body if accepts_gzip else self.body
+        response = HttpResponse(body)
+        response["Content-Length"] = str(len(body))
         for name, value in self.headers:
             response[name] = value
         if accepts_gzip:
@@ -89,6 +100,25 @@ class UnstoredVersion:
         stored = cache.get(VERSION_KEY) == version
         cls.version = None if stored else version
         return stored
+
+
+class LocalPages:
+    """This process's copies of cached pages, all of one content version."""
+
+    def __init__(self):
+        self.version = None
+        self.pages = {}
+
+    def get(self, version, key):
+        return self.pages.get(key) if version == self.version else None
+
+    def put(self, version, key, page):
+        if version != self.version or len(self.pages) >= LOCAL_ENTRIES_MAX:
+            self.version, self.pages = version, {}
+        self.pages[key] = page
+
+
+local_pages = LocalPages()
 
 
 def current_version():
@@ -142,17 +172,23 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
+        version = current_version()
         # get_host() first, as CommonMiddleware would: a Host outside ALLOWED_HOSTS gets the 400
         # page, never a cached page. Pages hold absolute links (canonical, hreflang), so each
-        # allowed host has its own copy.
-        key = f"page-cache:{current_version()}:{request.get_host()}:{request.path_info}"
-        cached = cache.get(key)
+        # allowed host (and scheme) has its own copy.
+        key = f"page-cache:{version}:{request.scheme}://{request.get_host()}{request.path_info}"
+        cached = local_pages.get(version, key)
+        if cached is None:
+            cached = cache.get(key)
+            if cached is not None:
+                local_pages.put(version, key, cached)
         if cached is not None:
             return cached.to_response(request)
         response = self.get_response(request)
         if is_cacheable_response(request, response):
             page = CachedPage.from_response(response)
             cache.set(key, page, timeout=ENTRY_TIMEOUT)
+            local_pages.put(version, key, page)
             response["ETag"] = page.etag
             response["Cache-Control"] = PUBLIC_HTML_CACHE_CONTROL
         return response

@@ -14,6 +14,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from kjproject.static_files import keep_hashed_files_a_year
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -190,6 +192,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Files with a content hash in their name: `Cache-Control: max-age=31536000, immutable`.
+WHITENOISE_ADD_HEADERS_FUNCTION = keep_hashed_files_a_year
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

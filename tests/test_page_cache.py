@@ -90,3 +90,20 @@ def test_a_missing_page_is_not_cached(client):
     assert client.get("/en/later/").status_code == 404
     Page.objects.create(title_et="Hiljem", slug_en="later", body_et="<p>x</p>")
     assert client.get("/en/later/").status_code == 200
+
+
+def test_a_page_from_the_cache_carries_the_same_headers_as_a_fresh_one(client):
+    fresh = client.get("/et/kontaktid/", headers={"accept-encoding": "gzip"})
+    cached = client.get("/et/kontaktid/", headers={"accept-encoding": "gzip"})
+    assert cached.headers.keys() == fresh.headers.keys()
+    for name, value in fresh.headers.items():
+        if name != "Content-Length":  # compressed by a different gzip run
+            assert cached[name] == value, name
+    assert cached["X-Frame-Options"] == "DENY"
+
+
+def test_each_host_gets_its_own_absolute_links_and_other_hosts_are_refused(client):
+    client.get("/en/", headers={"host": "localhost"})
+    page = client.get("/en/", headers={"host": "127.0.0.1"}).content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1/en/">' in page
+    assert client.get("/en/", headers={"host": "attacker.example"}).status_code == 400
