@@ -32,9 +32,14 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def fetch(url, headers=None):
+def fetch_with_headers(url, headers=None):
+    """(response headers, body) of a GET."""
     with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {})) as response:
-        return response.read()
+        return response.headers, response.read()
+
+
+def fetch(url, headers=None):
+    return fetch_with_headers(url, headers)[1]
 
 
 def sitemap_paths(base):
