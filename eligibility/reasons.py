@@ -9,8 +9,9 @@ The wording explains and never blames: a group that does not apply says whom it 
 
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -116,7 +117,15 @@ INVALID_FACTS_MESSAGES: Mapping[str, Promise] = {
 
 def format_date(day: date) -> str:
     """A date in the active language's long format (15. märts 2027, 15 марта 2027 г.)."""
-    return formats.date_format(day, "DATE_FORMAT")
+    return _formatted_date(day, translation.get_language())
+
+
+# Every answer names the same few dates (the project's, and a handful per answer): formatting
+# each once per language keeps the API cheap. A few thousand strings at most.
+@lru_cache(maxsize=4096)
+def _formatted_date(day: date, language: str) -> str:
+    with translation.override(language):
+        return formats.date_format(day, "DATE_FORMAT")
 
 
 def _fill(sentence: Promise, dates: Mapping[str, date]) -> str:
