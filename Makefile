@@ -84,6 +84,7 @@ restore: $(VENV)/.runtime-installed
 screenshots: $(VENV)/.dev-installed compile-messages
 	$(BIN)/python tools/screenshots.py
 
-# Load benchmark against gunicorn as `run` starts it (needs wrk and ab: apt-get install wrk apache2-utils).
-bench: setup
+# Load benchmark against gunicorn as `run` starts it, then Lighthouse on the home page and the
+# checker (needs wrk and ab: apt-get install wrk apache2-utils; Chromium at /usr/bin/chromium).
+bench: setup node_modules/.installed
 	$(BIN)/python bench/run.py
