@@ -10,6 +10,10 @@ request in every language, on every process sharing the cache, misses and render
 old entries simply expire. A failing cache is treated as a miss (see kjproject.cache); a new
 version that could not be stored then is stored once the cache answers again.
 
+Keys also carry a fingerprint of the release (code, templates, translations, static file
+names), so a deploy never serves pages cached by the release before it, whose HTML may name
+CSS files that no longer exist or interface texts that were since corrected.
+
 A hit costs one read of the small version key from the shared cache. The page itself is then
 usually found in this process's own memory, filed under that same version, so it is never
 older than the shared copy; only the first hit of a process per version fetches the page
@@ -18,6 +22,7 @@ from the shared cache. See docs/performance.md.
 
 import gzip
 import hashlib
+import os
 import uuid
 from dataclasses import dataclass
 
@@ -79,6 +84,38 @@ class CachedPage:
         response["ETag"] = self.etag
         response["Cache-Control"] = PUBLIC_HTML_CACHE_CONTROL
         return response
+
+
+# What makes one release's pages differ from another's, besides the content in the database.
+RELEASE_FILE_SUFFIXES = (".py", ".html", ".txt", ".mo", ".css", ".svg", ".js")
+# Besides hidden folders (.git, .venv…): tools, data and what is built from the sources.
+RELEASE_SKIPPED_FOLDERS = frozenset(
+    {"node_modules", "var", "staticfiles", "tests", "docs", "bench", "__pycache__"}
+)
+
+
+def release_fingerprint(root, static_manifest):
+    """A short hash of the site's own files and of the static manifest (hashed file names)."""
+    digest = hashlib.blake2b(digest_size=8)
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if name not in RELEASE_SKIPPED_FOLDERS and not name.startswith(".")
+        )
+        for name in sorted(files):
+            if name.endswith(RELEASE_FILE_SUFFIXES):
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, root).encode())
+                with open(path, "rb") as source:
+                    digest.update(source.read())
+    if os.path.exists(static_manifest):
+        with open(static_manifest, "rb") as manifest:
+            digest.update(manifest.read())
+    return digest.hexdigest()
+
+
+RELEASE = release_fingerprint(settings.BASE_DIR, settings.STATIC_ROOT / "staticfiles.json")
 
 
 class UnstoredVersion:
@@ -176,7 +213,8 @@ class AnonymousPageCacheMiddleware:
         # get_host() first, as CommonMiddleware would: a Host outside ALLOWED_HOSTS gets the 400
         # page, never a cached page. Pages hold absolute links (canonical, hreflang), so each
         # allowed host (and scheme) has its own copy.
-        key = f"page-cache:{version}:{request.scheme}://{request.get_host()}{request.path_info}"
+        origin = f"{request.scheme}://{request.get_host()}"
+        key = f"page-cache:{RELEASE}:{version}:{origin}{request.path_info}"
         cached = local_pages.get(version, key)
         if cached is None:
             cached = cache.get(key)

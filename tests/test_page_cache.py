@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from kjproject import page_cache
 from pages.models import Page, TargetGroup
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -107,3 +108,28 @@ def test_each_host_gets_its_own_absolute_links_and_other_hosts_are_refused(clien
     page = client.get("/en/", headers={"host": "127.0.0.1"}).content.decode()
     assert '<link rel="canonical" href="http://127.0.0.1/en/">' in page
     assert client.get("/en/", headers={"host": "attacker.example"}).status_code == 400
+
+
+def test_a_new_release_never_serves_pages_cached_by_the_one_before(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    client.get("/en/partners/")
+    monkeypatch.setattr(page_cache, "RELEASE", "the-next-release")
+    with django_assert_max_num_queries(5) as queries:
+        client.get("/en/partners/")
+    assert len(queries) > 0  # rendered by the new release's templates
+
+
+def test_the_release_fingerprint_changes_with_a_template_or_the_static_file_names(tmp_path):
+    template = tmp_path / "templates" / "base.html"
+    template.parent.mkdir()
+    template.write_text("<title>Old</title>")
+    manifest = tmp_path / "staticfiles.json"
+    manifest.write_text('{"paths": {"css/site.css": "css/site.0123456789ab.css"}}')
+    first = page_cache.release_fingerprint(tmp_path, manifest)
+    assert page_cache.release_fingerprint(tmp_path, manifest) == first
+    template.write_text("<title>New</title>")
+    second = page_cache.release_fingerprint(tmp_path, manifest)
+    assert second != first
+    manifest.write_text('{"paths": {"css/site.css": "css/site.ba9876543210.css"}}')
+    assert page_cache.release_fingerprint(tmp_path, manifest) not in {first, second}
