@@ -257,7 +257,7 @@ def measure_interleaved(server, targets, baseline_path, duration, rounds):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=1, help="seconds of load per wrk run")
-    parser.add_argument("--rounds", type=int, default=3, help="wrk runs per URL (median kept)")
+    parser.add_argument("--rounds", type=int, default=5, help="wrk runs per URL (median kept)")
     parser.add_argument("--memory-requests", type=int, default=20000)
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
     options = parser.parse_args(argv)

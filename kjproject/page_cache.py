@@ -52,38 +52,38 @@ PUBLIC_HTML_CACHE_CONTROL = "no-cache"
 
 @dataclass(frozen=True)
 class CachedPage:
-    headers: tuple[tuple[str, str], ...]
-    body: bytes
-    gzipped_body: bytes
-    etag: str
+    """A page as it is and gzipped, each with the headers it is sent with (all worked out
+    once, when the page is stored, so a hit only picks one)."""
+
+    plain: tuple[bytes, dict[str, str]]
+    gzipped: tuple[bytes, dict[str, str]]
 
     @classmethod
     def from_response(cls, response):
         body = response.content
+        # Public pages hold no secrets, so the BREACH padding Django adds is not needed.
+        gzipped_body = gzip.compress(body, compresslevel=6, mtime=0)
+        # Weak: the plain and the gzipped copy are the same page in two encodings.
+        etag = f'W/"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+        patch_vary_headers(response, ("Accept-Encoding",))
+        headers = {name: response[name] for name in REPLAYED_HEADERS if response.has_header(name)}
+        headers |= {"ETag": etag, "Cache-Control": PUBLIC_HTML_CACHE_CONTROL}
         return cls(
-            headers=tuple(
-                (name, response[name]) for name in REPLAYED_HEADERS if response.has_header(name)
+            plain=(body, headers | {"Content-Length": str(len(body))}),
+            gzipped=(
+                gzipped_body,
+                headers | {"Content-Encoding": "gzip", "Content-Length": str(len(gzipped_body))},
             ),
-            body=body,
-            # Public pages hold no secrets, so the BREACH padding Django adds is not needed.
-            gzipped_body=gzip.compress(body, compresslevel=6, mtime=0),
-            # Weak: the plain and the gzipped copy are the same page in two encodings.
-            etag=f'W/"{hashlib.blake2b(body, digest_size=16).hexdigest()}"',
         )
+
+    @property
+    def etag(self):
+        return self.plain[1]["ETag"]
 
     def to_response(self, request):
         accepts_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
-        body = self.gzipped_body if accepts_gzip else self.body
-        response = HttpResponse(body)
-        response["Content-Length"] = str(len(body))
-        for name, value in self.headers:
-            response[name] = value
-        if accepts_gzip:
-            response["Content-Encoding"] = "gzip"
-        patch_vary_headers(response, ("Accept-Encoding",))
-        response["ETag"] = self.etag
-        response["Cache-Control"] = PUBLIC_HTML_CACHE_CONTROL
-        return response
+        body, headers = self.gzipped if accepts_gzip else self.plain
+        return HttpResponse(body, headers=headers)
 
 
 # What makes one release's pages differ from another's, besides the content in the database.
