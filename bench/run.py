@@ -49,6 +49,9 @@ MAX_HOME_HTML_KB = 30
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE_PATHS = ("/{language}/", "/{language}/eligibility/")
 LIGHTHOUSE_LANGUAGES = ("et", "ru", "en")
+# Lighthouse's own advice against its run-to-run variability: several runs, the median one.
+LIGHTHOUSE_RUNS = 3
+WARM_UP_SECONDS = 2
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking"
@@ -200,6 +203,14 @@ def lighthouse(url, report):
     return scores, lost
 
 
+def median_lighthouse(url, report):
+    """The run with the median performance score of LIGHTHOUSE_RUNS runs (the other three
+    categories do not depend on timing)."""
+    runs = [lighthouse(url, report) for _run in range(LIGHTHOUSE_RUNS)]
+    runs.sort(key=lambda run: run[0]["performance"])
+    return runs[len(runs) // 2]
+
+
 def static_baseline_file(size):
     """A static file of about a page's size, served by whitenoise like any static file."""
     folder = ROOT / "staticfiles" / "bench"
@@ -307,6 +318,9 @@ def main(argv=None):
     try:
         for path in paths:  # warm the page cache as real traffic would
             fetch(server.base + path)
+        # and the workers: the first seconds of load are not measured.
+        wrk(server.base + baseline_path, WARM_UP_SECONDS)
+        wrk(server.base + paths[0], WARM_UP_SECONDS)
         targets = [(path, path, None) for path in paths]
         targets.append(("POST /api/eligibility/", "/api/eligibility/", api_script))
         statics, compared = measure_interleaved(
@@ -319,7 +333,7 @@ def main(argv=None):
             for language in LIGHTHOUSE_LANGUAGES:
                 for pattern in LIGHTHOUSE_PATHS:
                     path = pattern.format(language=language)
-                    scores[path], lost = lighthouse(server.base + path, report)
+                    scores[path], lost = median_lighthouse(server.base + path, report)
                     failures += [f"Lighthouse {path}: {audit}" for audit in lost]
     finally:
         server.stop()
