@@ -9,9 +9,11 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pages.models import Contact, Page, Partner, TargetGroup
 from tests.servers import fetch_with_headers
@@ -21,6 +23,18 @@ pytestmark = pytest.mark.django_db
 HASHED_FILE_CACHE_CONTROL = "max-age=31536000, immutable"
 MAX_HOME_HTML_BYTES = 30 * 1024
 MAX_FIRST_VISIT_BYTES = 100 * 1024
+
+
+def sign_in_record(n):
+    """The fields django-axes records of a sign-in attempt."""
+    return {
+        "user_agent": "Firefox",
+        "ip_address": f"192.0.2.{n + 1}",
+        "username": f"user{n}",
+        "http_accept": "text/html",
+        "path_info": "/et/admin/login/",
+    }
+
 
 # One way to add a row for every model the admin lists; a new ModelAdmin needs one here.
 ROW_MAKERS = {
@@ -32,6 +46,14 @@ ROW_MAKERS = {
     Partner: lambda n: Partner.objects.create(name=f"Partner {n}", role="Partner"),
     Contact: lambda n: Contact.objects.create(
         name=f"Kontakt {n}", position="Spetsialist", email=f"kontakt{n}@example.org"
+    ),
+    AccessAttempt: lambda n: AccessAttempt.objects.create(
+        **sign_in_record(n), get_data="", post_data="", failures_since_start=1
+    ),
+    AccessLog: lambda n: AccessLog.objects.create(**sign_in_record(n)),
+    AccessFailureLog: lambda n: AccessFailureLog.objects.create(**sign_in_record(n)),
+    TOTPDevice: lambda n: TOTPDevice.objects.create(
+        user=User.objects.create_user(f"staff{n}"), name=f"Phone {n}"
     ),
 }
 
