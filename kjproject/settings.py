@@ -71,6 +71,8 @@ MIDDLEWARE = [
     # Security: above everything that can answer (static files, the page cache, error pages), so
     # every response carries the request id and the security headers.
     "kjproject.request_id.RequestIdMiddleware",
+    # A HEAD answer carries the GET answer's headers and no body (kjproject/head_requests.py).
+    "kjproject.head_requests.HeadRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kjproject.csp.SitePolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",

@@ -106,3 +106,24 @@ def test_requests_with_answers_leave_one_json_line_each_and_no_answer(https_site
         assert "127.0.0.1" not in json.dumps(line)
     for answer in PERSONAL:
         assert answer not in output, answer
+
+
+def test_head_requests_leave_one_json_line_each_and_no_server_warning(https_site):
+    server, ca_file = https_site
+    ids = ["head-request-miss", "head-request-hit1", "head-request-query"]
+    paths = ["/et/kontaktid/", "/et/kontaktid/", "/et/kontaktid/?print=1"]
+    for request_id, path in zip(ids, paths, strict=True):
+        request = urllib.request.Request(
+            server.base + path, method="HEAD", headers={"X-Request-ID": request_id}
+        )
+        context = ssl.create_default_context(cafile=str(ca_file))
+        with urllib.request.urlopen(request, context=context) as response:
+            assert response.status == 200
+            assert int(response.headers["Content-Length"]) > 0
+            assert response.read() == b""
+    output = output_with(server, ids)
+
+    lines = access_lines(output)
+    for request_id in ids:
+        assert [line["method"] for line in lines if line["request_id"] == request_id] == ["HEAD"]
+    assert "body bytes" not in output
