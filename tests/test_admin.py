@@ -494,3 +494,15 @@ def test_the_first_admin_account_is_made_without_prompts_from_the_environment(mo
     admin = User.objects.get(username="admin")
     assert admin.is_superuser
     assert admin.check_password("a long passphrase for tests")
+
+
+# The site's icon, so browsers do not ask for /favicon.ico (a 404) on every admin page.
+
+
+@pytest.mark.parametrize("view", ["admin:login", "admin:index", "admin:pages_page_changelist"])
+def test_admin_pages_name_the_sites_icon(editor, view):
+    client = Client() if view == "admin:login" else editor
+    response = client.get(reverse(view))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(r'<link rel="icon" href="/static/img/favicon[^"]*\.svg"', html)
