@@ -1,5 +1,6 @@
 """Reading rendered pages the way a browser or a crawler would."""
 
+import re
 from html.parser import HTMLParser
 
 
@@ -101,3 +102,49 @@ class FormFields(HTMLParser):
         missing = set(changes) - {name for name, _value in self.fields}
         assert not missing, f"not in the form: {missing}"
         return [(name, changes.get(name, value)) for name, value in self.fields]
+
+
+# <link rel> values that make the browser fetch the href (not "alternate", "canonical": those
+# are addresses of pages, like <a href>).
+LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
+CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
+
+
+class LoadedResources(HTMLParser):
+    """Every URL a browser would fetch for a page, every inline script or style it has, and the
+    scripts that block rendering (neither async nor defer)."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.inline: list[str] = []
+        self.blocking_scripts: list[str] = []
+        self._inline_tag = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        for name in ("src", "poster", "data"):
+            if attributes.get(name):
+                self.urls.append(attributes[name])
+        if tag == "script" and attributes.get("src") and not {"async", "defer"} & attributes.keys():
+            self.blocking_scripts.append(attributes["src"])
+        if attributes.get("srcset"):
+            self.urls += [entry.split()[0] for entry in attributes["srcset"].split(",")]
+        if tag == "link" and LOADING_RELS & set(attributes.get("rel", "").lower().split()):
+            self.urls.append(attributes["href"])
+        if "style" in attributes:
+            self.inline.append(f'<{tag} style="{attributes["style"]}">')
+            self.urls += CSS_URL.findall(attributes["style"])
+        self.inline += [f"<{tag} {name}>" for name in attributes if name.startswith("on")]
+        if attributes.get("href", "").lower().startswith("javascript:"):
+            self.inline.append(f"<{tag} href=javascript:>")
+        is_data = attributes.get("type") in ("application/json", "application/ld+json")
+        if (tag == "script" and not attributes.get("src") and not is_data) or tag == "style":
+            self._inline_tag = tag
+
+    def handle_data(self, data):
+        if self._inline_tag:
+            self.inline.append(f"<{self._inline_tag}>{data[:60]}")
+            self.urls += CSS_URL.findall(data)
+            self._inline_tag = None

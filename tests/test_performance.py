@@ -5,7 +5,6 @@ visit: each is something a visitor on a phone, or the server under load, would n
 """
 
 import re
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -16,6 +15,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pages.models import Contact, Page, Partner, TargetGroup
+from tests.html import CSS_URL, LoadedResources
 from tests.servers import fetch_with_headers
 
 pytestmark = pytest.mark.django_db
@@ -91,25 +91,6 @@ def test_every_public_page_answers_a_revalidation_with_304_and_no_body(client, s
 # Over the wire, from gunicorn with collected static files, as a first visit would be.
 
 
-class Assets(HTMLParser):
-    """Everything a page makes the browser fetch, and whether anything blocks rendering."""
-
-    def __init__(self, html):
-        super().__init__()
-        self.urls = []
-        self.blocking_scripts = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") in {"stylesheet", "icon", "preload"}:
-            self.urls.append(attributes["href"])
-        elif tag in {"img", "script"} and attributes.get("src"):
-            self.urls.append(attributes["src"])
-            if tag == "script" and not {"async", "defer"} & attributes.keys():
-                self.blocking_scripts.append(attributes["src"])
-
-
 def test_static_files_have_hashed_names_and_are_kept_a_year(live_site):
     _headers, html = fetch_with_headers(f"{live_site}/et/")
     stylesheets = re.findall(r'href="(/static/css/[^"]+)"', html.decode())
@@ -126,7 +107,7 @@ def test_home_page_first_visit_is_small_and_asks_no_other_host(live_site):
     assert headers["Content-Encoding"] == "gzip"
     _headers, plain_html = fetch_with_headers(f"{live_site}/et/")
     assert len(plain_html) <= MAX_HOME_HTML_BYTES
-    page = Assets(plain_html.decode())
+    page = LoadedResources(plain_html.decode())
     assert page.blocking_scripts == []
     page_url = f"{live_site}/et/"
     pending, fetched, total = [(page_url, url) for url in page.urls], set(), len(html)
@@ -143,6 +124,6 @@ def test_home_page_first_visit_is_small_and_asks_no_other_host(live_site):
         total += len(body)
         if url.endswith(".css"):
             css = fetch_with_headers(url)[1].decode()
-            pending += [(url, found) for found in re.findall(r"url\(['\"]?([^'\")]+)", css)]
+            pending += [(url, found) for found in CSS_URL.findall(css)]
     assert len(fetched) >= 3  # the stylesheets, the icon and the EU emblem at least
     assert total <= MAX_FIRST_VISIT_BYTES, f"{total} bytes over the wire"

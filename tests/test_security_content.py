@@ -2,7 +2,6 @@
 staff-written script."""
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,51 +14,11 @@ from django.utils import translation
 from pages.html import sanitise_html
 from pages.models import TargetGroup
 
+from .html import CSS_URL, LoadedResources
 from .servers import ROOT
 from .test_eligibility_form import Browser, refugee_two_years
 
 pytestmark = pytest.mark.django_db
-
-# <link rel> values that make the browser fetch the href (not "alternate", "canonical": those
-# are addresses of pages, like <a href>).
-LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
-CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
-
-
-class LoadedResources(HTMLParser):
-    """Every URL a browser would fetch for a page, and every inline script or style it has."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self.inline: list[str] = []
-        self._inline_tag = None
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {name: value or "" for name, value in attrs}
-        for name in ("src", "poster", "data"):
-            if attributes.get(name):
-                self.urls.append(attributes[name])
-        if attributes.get("srcset"):
-            self.urls += [entry.split()[0] for entry in attributes["srcset"].split(",")]
-        if tag == "link" and LOADING_RELS & set(attributes.get("rel", "").lower().split()):
-            self.urls.append(attributes["href"])
-        if "style" in attributes:
-            self.inline.append(f'<{tag} style="{attributes["style"]}">')
-            self.urls += CSS_URL.findall(attributes["style"])
-        self.inline += [f"<{tag} {name}>" for name in attributes if name.startswith("on")]
-        if attributes.get("href", "").lower().startswith("javascript:"):
-            self.inline.append(f"<{tag} href=javascript:>")
-        is_data = attributes.get("type") in ("application/json", "application/ld+json")
-        if (tag == "script" and not attributes.get("src") and not is_data) or tag == "style":
-            self._inline_tag = tag
-
-    def handle_data(self, data):
-        if self._inline_tag:
-            self.inline.append(f"<{self._inline_tag}>{data[:60]}")
-            self.urls += CSS_URL.findall(data)
-            self._inline_tag = None
 
 
 def off_site(url: str) -> bool:
