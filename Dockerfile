@@ -22,24 +22,29 @@ COPY requirements.txt ./
 RUN pip install -r requirements.txt
 
 COPY . .
-# .mo files are built here (polib: GNU gettext is not needed), never committed.
-RUN python -m kjproject.catalogs compile
-# The settings need a SECRET_KEY to load. This throwaway one lives only in this RUN step: it is
-# neither an ENV nor an ARG, so it is not stored in the image. The real key comes at run time.
-RUN SECRET_KEY=collectstatic-only-not-a-secret \
-    python manage.py collectstatic --noinput --verbosity 0
-RUN python -m compileall -q kjproject pages eligibility
+# .mo files are built here (polib: GNU gettext is not needed), never committed, and the static
+# files collected. The settings need a SECRET_KEY to load. This throwaway one lives only in this
+# RUN step: it is neither an ENV nor an ARG, so it is not stored in the image. The real key comes
+# at run time.
+RUN SECRET_KEY=build-only-not-a-secret sh -c \
+    'python manage.py catalogs compile && python manage.py collectstatic --noinput --verbosity 0'
+RUN python -m compileall -q kjproject core staff measure pages eligibility
 
 # ---- runtime: the same slim Python, the built files, an unprivileged user ----
 FROM python:3.13-slim-bookworm AS runtime
 
 # HOST=0.0.0.0: gunicorn listens on every interface of the container (the config's default is
 # 127.0.0.1, right for `make run`). No .pyc writes: the root filesystem may be read-only.
+# RELEASE names the build in the page cache's keys (docker build --build-arg RELEASE=$(git
+# rev-parse HEAD)), so a new image never serves pages the one before cached; without it the
+# site fingerprints its own files at start.
+ARG RELEASE=""
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     HOST=0.0.0.0 \
-    PORT=8000
+    PORT=8000 \
+    RELEASE=${RELEASE}
 
 # A numeric user, so that Kubernetes can verify runAsNonRoot. The application files stay owned
 # by root: the process can read them but not change them.

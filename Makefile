@@ -8,7 +8,7 @@ PORT ?= 8000
 export HOST PORT
 
 .PHONY: run test lint messages compile-messages check-translations superuser setup clean bench \
-	backup restore screenshots
+	backup restore screenshots npm-tools test-dependencies
 
 run: setup
 	$(BIN)/gunicorn --config python:kjproject.gunicorn_conf kjproject.wsgi
@@ -18,8 +18,21 @@ setup: $(VENV)/.runtime-installed compile-messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
-test: $(VENV)/.dev-installed node_modules/.installed compile-messages lint check-translations
+# Runs everything this machine can run; a test whose tool is missing (Chromium, Java, npm's
+# tools, a PostgreSQL or Redis server) is skipped and pytest's summary names it and says how to
+# install it: `make test-dependencies`. With CI=true a missing tool fails instead.
+test: $(VENV)/.dev-installed npm-tools compile-messages lint check-translations
 	$(BIN)/python -m pytest
+
+# The Debian packages the tests need, those that are missing (needs root or sudo).
+test-dependencies:
+	tools/install-test-dependencies
+	$(MAKE) --no-print-directory npm-tools
+
+npm-tools:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "SKIPPED: npm not found, so the tests that need axe-core, the Nu Html Checker or" \
+		"the HTTP Observatory are skipped (make test-dependencies installs it)"; fi
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
@@ -50,16 +63,16 @@ node_modules/.installed: package.json package-lock.json
 # Translators: update the catalogs from the code (needs GNU gettext), then edit the .po files.
 # A catalog whose only change would be its POT-Creation-Date is left untouched.
 messages: $(VENV)/.runtime-installed
-	$(BIN)/python -m kjproject.catalogs update
+	$(MANAGE) catalogs update
 
 # Fails on untranslated, fuzzy or obsolete entries, wrong placeholders or plural headers, and
 # on catalogs that `make messages` would change (needs GNU gettext).
 check-translations: $(VENV)/.runtime-installed
-	$(BIN)/python -m kjproject.catalogs check
+	$(MANAGE) catalogs check
 
 # Builds the .mo files in Python (polib), so GNU gettext is not needed to run the site.
 compile-messages: $(VENV)/.runtime-installed
-	$(BIN)/python -m kjproject.catalogs compile
+	$(MANAGE) catalogs compile
 
 # Creates a staff account; with DJANGO_SUPERUSER_USERNAME, _EMAIL and _PASSWORD set, no prompts.
 superuser: setup
@@ -72,19 +85,19 @@ clean:
 # Backs up the database of DATABASE_URL (PostgreSQL: pg_dump; SQLite: online backup) to
 # var/backups/kjproject-<UTC time>.dump|.sqlite3, or to BACKUP=FILE. See docs/operations.md.
 backup: $(VENV)/.runtime-installed
-	$(BIN)/python -m kjproject.backup dump $(BACKUP)
+	$(MANAGE) backup dump $(BACKUP)
 
 # Replaces the database's contents with a backup: make restore BACKUP=var/backups/FILE
 restore: $(VENV)/.runtime-installed
 	$(if $(BACKUP),,$(error usage: make restore BACKUP=var/backups/FILE))
-	$(BIN)/python -m kjproject.backup restore $(BACKUP)
+	$(MANAGE) backup restore $(BACKUP)
 
 # PNGs of the home page and the checker's result, phone and desktop, each language, into
 # screenshots/ (needs Chromium: apt-get install chromium).
 screenshots: $(VENV)/.dev-installed compile-messages
-	$(BIN)/python tools/screenshots.py
+	$(BIN)/python -m tools.screenshots
 
 # Load benchmark against gunicorn as `run` starts it, then Lighthouse on the home page and the
 # checker (needs wrk and ab: apt-get install wrk apache2-utils; Chromium at /usr/bin/chromium).
 bench: setup node_modules/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run

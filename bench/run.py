@@ -11,7 +11,7 @@ it, and the median round counts. On a shared machine the load of other processes
 second to second: this way it weighs on a URL and on the static file it is compared with alike.
 
     make bench                         # all of it
-    .venv/bin/python bench/run.py --rounds 1 --memory-requests 2000 --no-lighthouse
+    .venv/bin/python -m bench.run --rounds 1 --memory-requests 2000 --no-lighthouse
 """
 
 import argparse
@@ -26,14 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.servers import (  # noqa: E402 - needs ROOT on the path
-    GunicornServer,
-    fetch,
-    sitemap_paths,
-)
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.servers import ROOT, GunicornServer, fetch, sitemap_paths
 
 # The targets of the performance issue, in one place.
 PAGE_THROUGHPUT_VS_STATIC = 0.60
@@ -48,15 +42,9 @@ MAX_RSS_GROWTH_MB = 2.0  # over the second half of the memory run: allocator noi
 MAX_HOME_HTML_KB = 30
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE_PATHS = ("/{language}/", "/{language}/eligibility/")
-LIGHTHOUSE_LANGUAGES = ("et", "ru", "en")
 # Lighthouse's own advice against its run-to-run variability: several runs, the median one.
 LIGHTHOUSE_RUNS = 3
 WARM_UP_SECONDS = 2
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-background-networking"
-    " --disable-component-update --disable-sync --no-first-run"
-)
 # The first question of the checker, answered: a POST the memory run mixes in with the pages.
 CHECKER_FORM_BODY = "step=estonian_citizen&estonian_citizen=no"
 
@@ -115,9 +103,14 @@ def wrk_until_measured(url, duration, script=None, label=None):
     )
 
 
+def site_languages():
+    from django.conf import settings
+
+    return [code for code, _name in settings.LANGUAGES]
+
+
 def uncached_query_counts(paths):
     """SQL queries of each page rendered with an empty cache, in this process."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kjproject.settings")
     import django
 
     django.setup()
@@ -185,7 +178,7 @@ def lighthouse(url, report):
             "--output=json",
             f"--output-path={report}",
             f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-            f"--chrome-flags={CHROMIUM_FLAGS}",
+            f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
         ],
         env={**os.environ, "CHROME_PATH": CHROMIUM},
         capture_output=True,
@@ -283,6 +276,7 @@ def measure_interleaved(server, targets, baseline_path, duration, rounds):
 
 
 def main(argv=None):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kjproject.settings")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=1, help="seconds of load per wrk run")
     parser.add_argument("--rounds", type=int, default=7, help="wrk runs per URL (median kept)")
@@ -330,7 +324,7 @@ def main(argv=None):
             item.row.bytes, item.row.queries = sizes[item.row.label], queries[item.row.label]
         home_html = fetch(server.base + "/et/", {"Accept-Encoding": "gzip"})
         if not options.no_lighthouse:
-            for language in LIGHTHOUSE_LANGUAGES:
+            for language in site_languages():
                 for pattern in LIGHTHOUSE_PATHS:
                     path = pattern.format(language=language)
                     scores[path], lost = median_lighthouse(server.base + path, report)

@@ -19,10 +19,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from measure.parameters import PROJECT_END, PROJECT_START
+from measure.rules import Decision, GroupResult
+
 from .forms import FactsForm
-from .parameters import PROJECT_END, PROJECT_START
 from .reasons import reason_text
-from .rules import Decision, GroupResult
 
 # The largest body accepted, in bytes; a full set of facts is under 400.
 MAX_BODY_BYTES = 8 * 1024

@@ -15,7 +15,7 @@ from django.utils import formats, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .rules import Group, GroupResult, Reason
+from measure.rules import Group, GroupResult, Reason
 
 REASON_SENTENCES: Mapping[str, Promise] = {
     "refugee": _("You have been recognised as a refugee and have a residence permit in Estonia."),

@@ -2,95 +2,22 @@
 
 No server-side state and no cookies: every page is a POST form that carries the earlier answers
 in hidden fields, so answers never appear in a URL, a log line of the path, or the browser's
-history list. The flow only routes (as GOV.UK smart answers do): which question comes next is
-worked out afresh on every request from the answers in the body; ``FactsForm`` and the engine
-decide; the templates only show.
+history list. The flow (``flow.Flow``) works out the next question from the answers in the body;
+``FactsForm`` and the engine decide; ``outcomes`` words the result; the templates only show.
 """
-
-from dataclasses import dataclass
 
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from pages.models import Contact, Page, TargetGroup
+from measure.parameters import PROJECT_END, PROJECT_START
+from measure.rules import today_in_tallinn
+from pages.models import Contact
 
-from .forms import QUESTION_OF_FACT, QUESTIONS, FactsForm, Question
-from .parameters import PROJECT_END, PROJECT_START
-from .reasons import date_notes, reason_text
-from .rules import Decision, Group, today_in_tallinn
-
-# Reasons about the project period are the same for every group: the page says them once.
-PROJECT_PERIOD_REASONS = ("project_not_started", "project_ended")
-
-
-class Flow:
-    """The questions that apply to the answers in a POST body, in the order they are asked, up
-    to and including the first one not answered (or answered with something invalid).
-
-    Answers to questions that no longer apply (after a change) are dropped: they are not in
-    ``questions``, so they are not carried forward.
-    """
-
-    def __init__(self, data, today):
-        self.today = today
-        self.questions: list[Question] = []
-        self.answers: dict = {}
-        self.pending: Question | None = None
-        for question_class in QUESTIONS:
-            if not question_class.applies(self.answers):
-                continue
-            question = question_class(data, answers=self.answers, today=today)
-            self.questions.append(question)
-            if not question.is_valid():
-                self.pending = question
-                break
-            self.answers[question.name] = question.answer
-
-    @property
-    def answered(self) -> list[Question]:
-        """The questions answered validly (an error added later takes a question out)."""
-        return [question for question in self.questions if question.is_valid()]
-
-    def get(self, name: str) -> Question | None:
-        return next((question for question in self.questions if question.name == name), None)
-
-    def after(self, question: Question) -> Question | None:
-        position = self.questions.index(question) + 1
-        return self.questions[position] if position < len(self.questions) else None
-
-    def before(self, question: Question) -> Question | None:
-        position = self.questions.index(question)
-        return self.questions[position - 1] if position > 0 else None
-
-    def hidden_fields(self, *, leaving_out: Question | None = None) -> list[tuple[str, str]]:
-        """The answers to carry forward, as (name, value) pairs for hidden inputs."""
-        return [
-            field
-            for question in self.answered
-            if question is not leaving_out
-            for field in question.hidden_fields()
-        ]
-
-    def facts_data(self) -> dict:
-        """Every answer as ``FactsForm`` data, decided on today."""
-        data = {"as_of": self.today}
-        for question in self.answered:
-            data.update(question.facts())
-        return data
-
-
-@dataclass(frozen=True)
-class GroupOutcome:
-    """One group on the result page, in words."""
-
-    code: Group
-    name: str
-    url: str | None
-    eligible: bool
-    reasons: list[str]
-    notes: list[str]  # the dates that matter: until when, from when, what comes next
+from .flow import QUESTION_OF_FACT, Flow
+from .forms import FactsForm
+from .outcomes import group_outcomes, project_notice
 
 
 # This view changes nothing and keeps nothing, so there is nothing for a forged request to do:
@@ -182,33 +109,3 @@ def result_page(request, flow):
         "hidden_fields": flow.hidden_fields(),
     }
     return render(request, "eligibility/result.html", context)
-
-
-def group_outcomes(decision: Decision) -> list[GroupOutcome]:
-    index = Page.objects.published().filter(kind=Page.Kind.TARGET_GROUPS).first()
-    urls = {}
-    if index is not None:
-        urls = {group.code: group.url_under(index) for group in TargetGroup.objects.published()}
-    return [
-        GroupOutcome(
-            code=result.group,
-            name=TargetGroup.Code(result.group).label,
-            url=urls.get(result.group),
-            eligible=result.eligible,
-            reasons=[
-                reason_text(reason)
-                for reason in result.reasons
-                if reason.code not in PROJECT_PERIOD_REASONS
-            ],
-            notes=date_notes(result),
-        )
-        for result in decision.results
-    ]
-
-
-def project_notice(decision: Decision) -> str | None:
-    """Outside the project period: the one sentence saying the project is not running."""
-    for reason in decision.results[0].reasons:
-        if reason.code in PROJECT_PERIOD_REASONS:
-            return reason_text(reason)
-    return None

@@ -3,9 +3,10 @@
 gunicorn's own access_log_format is a %-template: the decoded path may hold quotes, backslashes
 or a newline (%0A), which would break a JSON line or forge a second one. Here every value goes
 through json.dumps. Only what operations need is written: time, request id (the X-Request-ID
-response header from kjproject.request_id), method, path without the query string, status,
-bytes sent and duration. Never the client address, the query string, the referrer, the user
-agent, cookies or the body: the eligibility checker's answers are in POST bodies and stay there.
+response header from core.middleware.RequestIdMiddleware), method, path without the query
+string, status, bytes sent and duration. Never the client address, the query string, the
+referrer, the user agent, cookies or the body: the eligibility checker's answers are in POST
+bodies and stay there.
 """
 
 import json

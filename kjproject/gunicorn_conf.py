@@ -18,7 +18,7 @@ accesslog = "-"
 # referrer or body: the privacy notice promises that logs hold none of them.
 logger_class = "kjproject.access_log.JsonAccessLogger"
 # Request lines longer than this get gunicorn's bare 400; shorter ones that are still too long
-# for any address here get the site's own 414 page (kjproject/request_limits.py).
+# for any address here get the site's own 414 page (core.middleware.RequestLimitsMiddleware).
 limit_request_line = 8190
 
 # HTTPS straight from gunicorn, for a test or a server without a proxy in front: the paths of a

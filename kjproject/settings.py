@@ -14,7 +14,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from kjproject.static_files import keep_hashed_files_a_year
+from measure import parameters
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -48,8 +48,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its model admin classes.
     "modeltranslation",
-    # Django's admin, on the two-factor-aware admin site (kjproject/admin_site.py).
-    "kjproject.apps.StaffAdminConfig",
+    # Django's admin, on the two-factor-aware admin site (staff/admin_site.py).
+    "staff.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Site-wide runtime: middleware, page cache, error pages, health checks, commands.
+    "core",
     "pages",
     "eligibility",
 ]
@@ -70,24 +72,24 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Security: above everything that can answer (static files, the page cache, error pages), so
     # every response carries the request id and the security headers.
-    "kjproject.request_id.RequestIdMiddleware",
-    # A HEAD answer carries the GET answer's headers and no body (kjproject/head_requests.py).
-    "kjproject.head_requests.HeadRequestMiddleware",
+    "core.middleware.RequestIdMiddleware",
+    # A HEAD answer carries the GET answer's headers and no body.
+    "core.middleware.HeadRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "kjproject.csp.SitePolicyMiddleware",
+    "core.csp.SitePolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous visitors' pages come from the shared cache before anything below runs.
-    "kjproject.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Security: refuses over-long addresses with a page in the visitor's language.
-    "kjproject.request_limits.RequestLimitsMiddleware",
+    "core.middleware.RequestLimitsMiddleware",
     # A view that cannot reach the database answers with the site's own 503 page.
-    "kjproject.database_outage.DatabaseOutageMiddleware",
+    "core.middleware.DatabaseOutageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -134,15 +136,21 @@ REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache, except that Redis errors are logged and read as cache misses:
-            # a Redis outage slows the site down instead of taking it down (kjproject/cache.py).
-            "BACKEND": "kjproject.cache.FailSoftRedisCache",
+            # django-redis: a Redis error is read as a cache miss (IGNORE_EXCEPTIONS), so a Redis
+            # outage slows the site down instead of taking it down. /readyz reports it.
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kjproject",
-            # Give up on an unreachable Redis within a second, not redis-py's default five.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # Give up on an unreachable Redis within a second, not redis-py's default five.
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
+    # Not a log line per cache call while Redis is down: /readyz says it is (docs/operations.md).
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
     # Without Redis, the processes of one server share a file cache: an in-process cache
     # would let one gunicorn worker keep serving a page another worker's edit made stale.
@@ -166,21 +174,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Estonian is the source language of content; Russian is what most of
-# Kohtla-Järve reads. Each name is written in its own language for the switcher.
-LANGUAGE_CODE = "et"
+# Languages: the one list of the site's languages, and the source language of content
+# (Estonian: the project description's authoritative text). Russian is what most of
+# Kohtla-Järve reads. Each name is written in its own language for the switcher. Everything
+# else (URLs, the switcher, hreflang, the sitemap, the admin's tabs, the catalogs, the
+# missing-translations report, the tests) takes the languages from here.
+SOURCE_LANGUAGE = "et"
 LANGUAGES = [
     ("et", "Eesti"),
     ("ru", "Русский"),
     ("en", "English"),
 ]
+LANGUAGE_CODE = SOURCE_LANGUAGE
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
-TIME_ZONE = "Europe/Tallinn"
+TIME_ZONE = parameters.TIME_ZONE
 USE_TZ = True
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "et"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("et",)
+MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (SOURCE_LANGUAGE,)
 # modeltranslation's tabbed admin loads jQuery UI from a public CDN unless told otherwise: serve
 # it from our static files (static/vendor/), so the admin makes no third-party request.
 # jQuery itself is the admin's own copy.
@@ -194,12 +207,16 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Files with a content hash in their name: `Cache-Control: max-age=31536000, immutable`.
-WHITENOISE_ADD_HEADERS_FUNCTION = keep_hashed_files_a_year
+# Files with a content hash in their name never change under that name: whitenoise sends them
+# with `Cache-Control: max-age=315360000, public, immutable`.
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SITE_NAME = _("Integration and adaptation services in Kohtla-Järve")
+
+# The apps whose content the page cache shows: saving or deleting any of their rows starts a new
+# page-cache version (core.apps).
+PAGE_CACHE_APPS = ["pages"]
 
 LOGGING = {
     "version": 1,
@@ -255,7 +272,7 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Content-Security-Policy (django-csp): everything from this site only, nothing inline, no
-# eval. No nonces: public pages are cached whole (kjproject/page_cache.py), and a cached nonce
+# eval. No nonces: public pages are cached whole (core/page_cache.py), and a cached nonce
 # would be replayed to every visitor. Templates and the admin therefore have no inline scripts
 # or styles.
 CONTENT_SECURITY_POLICY = {
@@ -297,13 +314,13 @@ PERMISSIONS_POLICY = {
 }
 
 # Bounded input: a form body (the admin's three-language texts included) fits in 1 MiB, and
-# addresses longer than MAX_URL_BYTES get a 414 page (kjproject/request_limits.py).
+# addresses longer than MAX_URL_BYTES get a 414 page (core.middleware.RequestLimitsMiddleware).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 MAX_URL_BYTES = 2048
 
-# The error pages are the site's own (templates/400.html, 403.html, 404.html, 500.html).
-CSRF_FAILURE_VIEW = "pages.errors.csrf_failure"
+# The error pages are the site's own (core/errors.py).
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 # The admin's address: set ADMIN_PATH to something less guessable than the default.
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
@@ -317,7 +334,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "kjproject.admin_site.lockout_response"
+AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"
 # Keep only failed attempts (needed for the lockout), not a record of every sign-in.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False

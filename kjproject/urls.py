@@ -6,17 +6,23 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from eligibility import api as eligibility_api
-from kjproject import health
-from pages.sitemaps import SITEMAPS
-from pages.views import robots_txt
+from core import health
+from core.views import robots_txt
+from eligibility.sitemaps import CheckerSitemap
+from eligibility.urls import api_urlpatterns as eligibility_api_urlpatterns
+from pages.sitemaps import PageSitemap, TargetGroupSitemap
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "target-groups": TargetGroupSitemap,
+    "checker": CheckerSitemap,
+}
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     # The eligibility checker's JSON API and its contract: no language prefix (?lang= instead).
-    path("api/eligibility/", eligibility_api.eligibility, name="eligibility_api"),
-    path("api/openapi.json", eligibility_api.openapi_document, name="openapi"),
+    *eligibility_api_urlpatterns,
     # Machine-facing health checks: no language prefix, no redirect (docs/operations.md).
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
@@ -28,5 +34,5 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
 )
 
-handler404 = "pages.views.page_not_found"
-handler500 = "kjproject.database_outage.server_error"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"

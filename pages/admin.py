@@ -1,11 +1,12 @@
-"""The admin where staff edit the site's content, in Estonian, Russian and English.
+"""The admin where staff edit the site's content, in every language of settings.LANGUAGES.
 
 Every content model gets the same things from ContentAdmin:
 - one tab per language (modeltranslation; jQuery UI is served from our static files);
 - history (django-reversion): who changed what and when, restoring an earlier version, and
   recovering a deleted item;
 - two roles, groups made by migration 0004: editors may do everything; translators (no
-  ``publish_<model>`` permission) may change only the Russian and English texts.
+  ``publish_<model>`` permission) may change only the texts in the other languages than the
+  source language (Estonian).
 """
 
 from django.conf import settings
@@ -13,25 +14,33 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 
 from .history import keep_current_versions, keep_unversioned
-from .html import sanitise_html
-from .missing_translations import missing_translations
 from .models import Contact, Page, Partner, TargetGroup
+from .rich_text import sanitise_html
 
-SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+SOURCE_LANGUAGE = settings.SOURCE_LANGUAGE
 # The history's note on the version kept of content that had none (e.g. the initial content).
 BEFORE_FIRST_CHANGE = _("As it was before its first change in the admin")
+
+
+def in_every_language(*field_names):
+    """The translated fields of each name in every site language (for search_fields)."""
+    return tuple(
+        build_localized_fieldname(name, code)
+        for name in field_names
+        for code, _name in settings.LANGUAGES
+    )
+
+
 # What a read-only change form shows instead of the save and delete buttons.
 NO_SUBMIT_BUTTONS = {
     "show_save": False,
@@ -61,7 +70,7 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
         return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
 
     def translator_fields(self):
-        """The Russian and English versions of the translated fields."""
+        """The translated fields in every language but the source language."""
         options = translator.get_options_for_model(self.model)
         return {
             field.name
@@ -168,17 +177,7 @@ class PageAdmin(RichTextAdmin):
     list_display = ("title", "kind", "published", "in_navigation", "in_footer", "ordering")
     list_editable = ("published", "in_navigation", "in_footer", "ordering")
     list_filter = ("kind", "published")
-    search_fields = ("title_et", "title_ru", "title_en", "summary_et", "summary_ru", "summary_en")
-
-    def get_urls(self):
-        # The list of missing translations covers every content model; it lives here because
-        # the admin site has no place for views of an app as a whole.
-        missing = path(
-            "missing-translations/",
-            self.admin_site.admin_view(missing_translations_view),
-            name="pages_missing_translations",
-        )
-        return [missing, *super().get_urls()]
+    search_fields = in_every_language("title", "summary")
 
 
 @admin.register(TargetGroup)
@@ -189,7 +188,7 @@ class TargetGroupAdmin(RichTextAdmin):
     ]
     list_display = ("title", "code", "published", "ordering")
     list_editable = ("published", "ordering")
-    search_fields = ("title_et", "title_ru", "title_en")
+    search_fields = in_every_language("title")
 
 
 @admin.register(Partner)
@@ -200,7 +199,7 @@ class PartnerAdmin(ContentAdmin):
     ]
     list_display = ("name", "role", "published", "ordering")
     list_editable = ("published", "ordering")
-    search_fields = ("name_et", "name_ru", "name_en")
+    search_fields = in_every_language("name")
 
 
 @admin.register(Contact)
@@ -211,25 +210,4 @@ class ContactAdmin(ContentAdmin):
     ]
     list_display = ("name", "position", "email", "published", "ordering")
     list_editable = ("published", "ordering")
-    search_fields = ("name", "email", "position_et", "position_ru", "position_en")
-
-
-def missing_translations_view(request):
-    """Every item and field that still lacks its Russian or English text, with edit links."""
-    site = admin.site
-    viewable = [
-        model
-        for model, model_admin in site._registry.items()
-        if isinstance(model_admin, ContentAdmin) and model_admin.has_view_permission(request)
-    ]
-    if not viewable:
-        raise PermissionDenied
-    languages = [
-        {"code": code, "name": get_language_info(code)["name_translated"], "items": items}
-        for code, items in missing_translations(viewable, site.name).items()
-    ]
-    context = site.each_context(request) | {
-        "title": _("Missing translations"),
-        "languages": languages,
-    }
-    return TemplateResponse(request, "admin/pages/missing_translations.html", context)
+    search_fields = ("name", "email", *in_every_language("position"))

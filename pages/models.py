@@ -1,5 +1,6 @@
 """The site's content. Every text field is translated by modeltranslation (see translation.py)."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -7,16 +8,41 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
-from eligibility.rules import Group
+from measure.rules import Group
 
-from .html import RICH_TEXT_EXTENSIONS, sanitise_html
+from .rich_text import RICH_TEXT_EXTENSIONS, sanitise_html
 
-LANGUAGE_CODES = ("et", "ru", "en")
+# The target groups' names, as the project description gives them.
+GROUP_NAMES = {
+    Group.INTERNATIONAL_PROTECTION: _("Recipients of international protection"),
+    Group.NEW_IMMIGRANT: _("Newly arrived immigrants"),
+    Group.DIVERSE_BACKGROUND: _("People with a diverse linguistic and cultural background"),
+    Group.REPATRIATE: _("Repatriates"),
+}
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
 
 
 class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
+
+
+class PageQuerySet(PublishedQuerySet):
+    def target_groups_index(self):
+        """The page that lists the target groups (and is the address of each), or None."""
+        return self.filter(kind=Page.Kind.TARGET_GROUPS).first()
+
+
+class TargetGroupQuerySet(PublishedQuerySet):
+    def linked(self, index_page):
+        """The groups, each with `.url`: its address under the target-groups page."""
+        groups = list(self)
+        for group in groups:
+            group.url = group.url_under(index_page)
+        return groups
 
 
 def publish_permission(model_name: str, plural: str) -> tuple[str, str]:
@@ -76,7 +102,7 @@ class SluggedContent(Publishable):
 
     def save(self, *args, **kwargs):
         self.fill_translated_slugs()
-        for language in LANGUAGE_CODES:
+        for language in language_codes():
             field = build_localized_fieldname("body", language)
             setattr(self, field, sanitise_html(getattr(self, field)))
         super().save(*args, **kwargs)
@@ -85,15 +111,20 @@ class SluggedContent(Publishable):
         """Every language gets a slug, so that a URL exists for every language.
 
         Queries ignore modeltranslation's fallbacks, so an empty Russian slug would make the
-        Russian page unreachable: fill it from that language's title, or the Estonian slug.
+        Russian page unreachable: fill it from that language's title, or the source language's
+        (Estonian) slug.
         """
-        estonian_slug = self.slug_et or slugify(self.title_et)
-        self.slug_et = estonian_slug
-        for language in LANGUAGE_CODES:
+        source = settings.SOURCE_LANGUAGE
+        source_slug_field = build_localized_fieldname("slug", source)
+        source_slug = getattr(self, source_slug_field) or slugify(
+            getattr(self, build_localized_fieldname("title", source))
+        )
+        setattr(self, source_slug_field, source_slug)
+        for language in language_codes():
             slug_field = build_localized_fieldname("slug", language)
             if not getattr(self, slug_field):
                 title = getattr(self, build_localized_fieldname("title", language)) or ""
-                setattr(self, slug_field, slugify(title) or estonian_slug)
+                setattr(self, slug_field, slugify(title) or source_slug)
 
 
 class Page(SluggedContent):
@@ -108,6 +139,8 @@ class Page(SluggedContent):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.STANDARD)
     in_navigation = models.BooleanField(_("show in the main menu"), default=False)
     in_footer = models.BooleanField(_("show in the footer"), default=False)
+
+    objects = PageQuerySet.as_manager()
 
     class Meta(SluggedContent.Meta):
         verbose_name = _("page")
@@ -137,19 +170,14 @@ class Page(SluggedContent):
 class TargetGroup(SluggedContent):
     """One of the project's four target groups; `code` is the eligibility engine's group code."""
 
-    class Code(models.TextChoices):
-        INTERNATIONAL_PROTECTION = (
-            Group.INTERNATIONAL_PROTECTION.value,
-            _("Recipients of international protection"),
-        )
-        NEW_IMMIGRANT = Group.NEW_IMMIGRANT.value, _("Newly arrived immigrants")
-        DIVERSE_BACKGROUND = (
-            Group.DIVERSE_BACKGROUND.value,
-            _("People with a diverse linguistic and cultural background"),
-        )
-        REPATRIATE = Group.REPATRIATE.value, _("Repatriates")
+    # The engine's group codes, named.
+    Code = models.TextChoices(
+        "Code", [(group.name, (group.value, GROUP_NAMES[group])) for group in Group]
+    )
 
     code = models.CharField(_("code"), max_length=40, choices=Code, unique=True)
+
+    objects = TargetGroupQuerySet.as_manager()
 
     class Meta(SluggedContent.Meta):
         verbose_name = _("target group")
@@ -157,7 +185,7 @@ class TargetGroup(SluggedContent):
         permissions = [publish_permission("targetgroup", "target groups")]
 
     def get_absolute_url(self):
-        index = Page.objects.filter(kind=Page.Kind.TARGET_GROUPS).only("slug").first()
+        index = Page.objects.target_groups_index()
         if index is None:
             return reverse("pages:home")
         return self.url_under(index)

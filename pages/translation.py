@@ -1,5 +1,7 @@
-"""Which fields modeltranslation translates (et, ru, en); Estonian is required."""
+"""Which fields modeltranslation translates (into every language of settings.LANGUAGES); the
+source language's (Estonian) text is required."""
 
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Contact, Page, Partner, TargetGroup
@@ -7,7 +9,7 @@ from .models import Contact, Page, Partner, TargetGroup
 
 class SluggedContentTranslation(TranslationOptions):
     fields = ("title", "slug", "summary", "body")
-    required_languages = {"et": ("title",)}
+    required_languages = {settings.SOURCE_LANGUAGE: ("title",)}
 
 
 @register(Page)
@@ -23,10 +25,10 @@ class TargetGroupTranslation(SluggedContentTranslation):
 @register(Partner)
 class PartnerTranslation(TranslationOptions):
     fields = ("name", "role")
-    required_languages = {"et": ("name", "role")}
+    required_languages = {settings.SOURCE_LANGUAGE: ("name", "role")}
 
 
 @register(Contact)
 class ContactTranslation(TranslationOptions):
     fields = ("position", "organisation")
-    required_languages = {"et": ("position",)}
+    required_languages = {settings.SOURCE_LANGUAGE: ("position",)}

@@ -7,14 +7,13 @@ them with a banner, in a response no cache may keep (staff preview, "View on sit
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
-from eligibility.parameters import MEASURE, PROJECT_END, PROJECT_START
+from core.languages import paths_by_language
+from measure.parameters import MEASURE, PROJECT_END, PROJECT_START
 
-from .languages import paths_by_language
 from .models import Contact, Page, Partner, TargetGroup
 
 
@@ -53,20 +52,13 @@ def render_content(request, template, context):
     return response
 
 
-def linked_target_groups(index_page):
-    """Published groups, each with `.url` under the given target-groups page."""
-    groups = list(TargetGroup.objects.published())
-    for group in groups:
-        group.url = group.url_under(index_page)
-    return groups
-
-
 def home(request):
     page = Page.objects.published().filter(kind=Page.Kind.HOME).first()
     if page is None:
         page = visible_or_404(request, Page.objects.filter(kind=Page.Kind.HOME).first())
-    index = Page.objects.published().filter(kind=Page.Kind.TARGET_GROUPS).first()
-    context = {"page": page, "target_groups": linked_target_groups(index) if index else []}
+    index = Page.objects.published().target_groups_index()
+    groups = TargetGroup.objects.published().linked(index) if index else []
+    context = {"page": page, "target_groups": groups}
     return render_content(request, "pages/home.html", context)
 
 
@@ -78,7 +70,7 @@ def page_detail(request, slug):
     if page.kind == Page.Kind.PROJECT:
         context.update(measure=MEASURE, project_start=PROJECT_START, project_end=PROJECT_END)
     elif page.kind == Page.Kind.TARGET_GROUPS:
-        context["target_groups"] = linked_target_groups(page)
+        context["target_groups"] = TargetGroup.objects.published().linked(page)
     elif page.kind == Page.Kind.PARTNERS:
         context["partners"] = Partner.objects.published()
     elif page.kind == Page.Kind.CONTACTS:
@@ -99,16 +91,3 @@ def target_group_detail(request, page_slug, slug):
             "language_paths": paths_by_language(lambda: group.url_under(index)),
         },
     )
-
-
-def page_not_found(request, exception):
-    """The site's own 404 in the visitor's language; the switcher offers each home page."""
-    context = {
-        "language_paths": paths_by_language(lambda: reverse("pages:home")),
-        "error_page": True,
-    }
-    return render(request, "404.html", context, status=404)
-
-
-def robots_txt(request):
-    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")

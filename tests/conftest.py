@@ -1,22 +1,12 @@
 import copy
-import json
-import os
-import re
-import subprocess
-import sys
 import tempfile
-import xml.etree.ElementTree as ET
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.utils import load_backend
 
-from tests.servers import free_port
-
-LANGUAGES = ("et", "ru", "en")
-SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+from tests.support.outage import database_unreachable
+from tests.support.production import production_setting
+from tests.support.servers import free_port
+from tests.support.sitemap import paths_in_sitemap
 
 
 @pytest.fixture
@@ -24,10 +14,7 @@ def sitemap_urls(client):
     """Every URL the sitemap lists, as paths (the sitemap is the list of public pages)."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return [
-        re.sub(r"^https?://[^/]+", "", loc.text) for loc in root.findall("s:url/s:loc", SITEMAP_NS)
-    ]
+    return paths_in_sitemap(response.content)
 
 
 @pytest.fixture(autouse=True)
@@ -40,49 +27,11 @@ def empty_cache():
     cache.clear()
 
 
-@contextmanager
-def database_unreachable(folder):
-    """While inside, the default connection points where no database is.
-
-    A new connection object for the default alias, with the test database's settings except for
-    the address: a port where nothing listens for PostgreSQL, a file in a missing folder for
-    SQLite. The real connection (and the test's transaction on it) is put back afterwards.
-    """
-    real_connection = connections[DEFAULT_DB_ALIAS]
-    settings_dict = {**real_connection.settings_dict}
-    if real_connection.vendor == "sqlite":
-        settings_dict["NAME"] = str(Path(folder) / "missing-folder" / "db.sqlite3")
-    else:
-        settings_dict.update(HOST="127.0.0.1", PORT=free_port())
-    backend = load_backend(settings_dict["ENGINE"])
-    connections[DEFAULT_DB_ALIAS] = backend.DatabaseWrapper(settings_dict, DEFAULT_DB_ALIAS)
-    try:
-        yield
-    finally:
-        connections[DEFAULT_DB_ALIAS].close()
-        connections[DEFAULT_DB_ALIAS] = real_connection
-
-
 @pytest.fixture
 def unreachable_database(tmp_path):
     """For the duration of the test, the database cannot be reached (database_unreachable)."""
     with database_unreachable(tmp_path):
         yield
-
-
-def production_setting(name, environment):
-    """A setting as kjproject.settings builds it under `environment`, in a fresh interpreter."""
-    environment = {"SECRET_KEY": "settings-test-only", **os.environ, **environment}
-    program = f"import json, kjproject.settings as s; print(json.dumps(s.{name}))"
-    result = subprocess.run(  # noqa: S603 - our own settings module
-        [sys.executable, "-c", program],
-        env=environment,
-        cwd=Path(__file__).resolve().parent.parent,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="session")
@@ -104,7 +53,7 @@ def live_site():
     Yields the base URL. Use it for what only a real server shows (a real browser, headers on
     the wire); the Django test client is faster for everything else.
     """
-    from tests.servers import GunicornServer, collect_static, migrated_database
+    from tests.support.servers import GunicornServer, collect_static, migrated_database
 
     collect_static()
     with tempfile.TemporaryDirectory() as cache_dir, migrated_database() as database_url:
@@ -116,7 +65,7 @@ def live_site():
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole run (skipped without it, except in CI)."""
-    from tests.browser import launch, require_chromium
+    from tests.support.browser import launch, require_chromium
 
     require_chromium()
     from playwright.sync_api import sync_playwright
@@ -129,9 +78,9 @@ def browser():
 
 @pytest.fixture(scope="session")
 def https_site():
-    """(server, ca_file): gunicorn over HTTPS with production's settings (tests/https_site.py),
-    on a fresh database with two superusers (tests/https_site.py)."""
-    from tests.https_site import https_site as running_https_site
+    """(server, ca_file): gunicorn over HTTPS with production's settings, on a fresh database
+    with two superusers (tests/support/https_site.py)."""
+    from tests.support.https_site import https_site as running_https_site
 
     with running_https_site() as site:
         yield site

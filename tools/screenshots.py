@@ -9,30 +9,29 @@ window in each language into screenshots/ (git-ignored):
 The result is a refugee's who arrived two years ago: the richest result (two groups, dates).
 """
 
+import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tests.support.browser import CHROMIUM, launch
+from tests.support.checker_scenarios import SEE_RESULT, START, answer_all, scenarios, submit
+from tests.support.servers import ROOT, GunicornServer, collect_static, migrated_database
 
-from tests.browser import CHROMIUM, launch  # noqa: E402 - needs ROOT on the path
-from tests.checker import SEE_RESULT, START, answer_all, scenarios, submit  # noqa: E402
-from tests.servers import GunicornServer, collect_static, migrated_database  # noqa: E402
-
-LANGUAGES = ("et", "ru", "en")
 WINDOWS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 FOLDER = ROOT / "screenshots"
 
 
 def save_screenshots(base: str, browser) -> list[Path]:
+    from django.conf import settings
+
     saved = []
     person = scenarios()["refugee"]
     for window, size in WINDOWS.items():
         context = browser.new_context(viewport=size, device_scale_factor=1)
         page = context.new_page()
-        for language in LANGUAGES:
+        for language, _name in settings.LANGUAGES:
             page.goto(f"{base}/{language}/")
             saved.append(FOLDER / f"{language}-home-{window}.png")
             page.screenshot(path=saved[-1], full_page=True)
@@ -51,6 +50,8 @@ def main():
     if not shutil.which(CHROMIUM):
         sys.exit(f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (or set CHROMIUM)")
     from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kjproject.settings")
 
     FOLDER.mkdir(exist_ok=True)
     collect_static()

@@ -1,5 +1,5 @@
 """The site's initial content in Estonian, Russian and English, from the project's public
-description (shared/seed/project-description.txt; the Estonian text is authoritative).
+description (docs/sources/project-description.txt; the Estonian text is authoritative).
 
 A data migration runs once per database, so it never overwrites what staff later edit, and
 running `migrate` again changes nothing. Dates and the measure number are shown from

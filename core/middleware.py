@@ -1,0 +1,84 @@
+"""The site's own middleware, in the order settings.MIDDLEWARE runs it.
+
+- ``RequestIdMiddleware``: a request id on every response (X-Request-ID), for the access log line
+  and for support. A well-formed id sent by the proxy in front is kept, so one request can be
+  followed through every layer; anything else is replaced by a new random id, so a client cannot
+  put arbitrary text into the logs.
+- ``HeadRequestMiddleware``: HEAD requests get the headers of the GET answer and no body. Django
+  renders a HEAD request like a GET and leaves removing the body to the server; gunicorn does
+  remove it, but also writes a warning line for every such response, which would break the
+  access log's one-JSON-line-per-request rule for a monitor polling with HEAD.
+- ``RequestLimitsMiddleware``: over-long addresses are refused with the site's own 414 page.
+  gunicorn refuses request lines over its limit_request_line (kjproject/gunicorn_conf.py) with
+  its own bare page; anything shorter but still longer than any real address here (settings
+  MAX_URL_BYTES) gets the 414. Form bodies are bounded by Django's DATA_UPLOAD_MAX_MEMORY_SIZE
+  and DATA_UPLOAD_MAX_NUMBER_FIELDS (a 400 page).
+- ``DatabaseOutageMiddleware``: a view that finds the database unreachable answers with the
+  site's own 503 page (core.errors.service_unavailable) instead of an error.
+"""
+
+import re
+import uuid
+
+from django.conf import settings
+
+from . import errors
+
+REQUEST_ID_HEADER = "X-Request-ID"
+WELL_FORMED_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+
+
+def request_id_of(request) -> str:
+    sent = request.META.get("HTTP_X_REQUEST_ID", "")
+    return sent if WELL_FORMED_REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.id = request_id_of(request)
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request.id
+        return response
+
+
+class HeadRequestMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD" and not response.streaming:
+            if not response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
+
+
+class RequestLimitsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # WSGI gives both as one character per byte.
+        meta = request.META
+        length = len(meta.get("PATH_INFO", "")) + len(meta.get("QUERY_STRING", ""))
+        if length > settings.MAX_URL_BYTES:
+            return errors.uri_too_long(request)
+        return self.get_response(request)
+
+
+class DatabaseOutageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, errors.UNREACHABLE_DATABASE_ERRORS):
+            return None
+        errors.outage_log.database_unreachable(exception)
+        return errors.service_unavailable(request)

@@ -1,0 +1,245 @@
+"""Whole-page cache for anonymous visitors, correct the moment content changes.
+
+Public pages are the same for every anonymous visitor in a language, so the finished
+response is kept in the shared cache (Redis, or a file cache shared by the processes of one
+server) and served before sessions, locale negotiation, URL resolution and templates run.
+
+Invalidation is by version: every cache key carries the current content version, and any
+saved or deleted content row sets a new version once its transaction commits. The next
+request in every language, on every process sharing the cache, misses and renders afresh;
+old entries simply expire. A failing cache is treated as a miss (django-redis with
+IGNORE_EXCEPTIONS); a new version that could not be stored then is stored once the cache answers
+again.
+
+Keys also carry the release: the RELEASE environment variable (the container image sets it to
+the commit it was built from), else a fingerprint of the site's own files (the installed apps'
+code and templates, the project templates, the translations, the static file names), so a
+deploy never serves pages cached by the release before it, whose HTML may name CSS files that
+no longer exist or interface texts that were since corrected.
+
+A hit costs one read of the small version key from the shared cache. The page itself is then
+usually found in this process's own memory, filed under that same version, so it is never
+older than the shared copy; only the first hit of a process per version fetches the page
+from the shared cache. See docs/performance.md.
+"""
+
+import gzip
+import hashlib
+import os
+import sys
+import uuid
+from dataclasses import dataclass
+from functools import cache as cache_result
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+
+VERSION_KEY = "page-cache:version"
+ENTRY_TIMEOUT = 24 * 60 * 60  # seconds; a new version makes old entries unreachable anyway
+# Headers worth replaying; everything else (Date, Set-Cookie, security headers) is either
+# not cacheable or added again by the middleware above this one on every response.
+REPLAYED_HEADERS = ("Content-Type", "Content-Language", "Vary")
+CACHEABLE_ROOT_PATHS = ("/sitemap.xml", "/robots.txt")
+LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
+# The admin is for staff, never cached. (The eligibility checker's empty start page is cached;
+# its answers are POSTs, which never are, and say no-store.)
+NOT_CACHED_PREFIXES = (settings.ADMIN_PATH,)
+# Pages this process keeps in memory for the current version (a few hundred at most: the
+# site has tens of pages in three languages); the store is emptied when the version changes.
+LOCAL_ENTRIES_MAX = 512
+# Browsers may keep a copy but must ask again each time (a 304 when unchanged), so an edit
+# is visible on the very next request.
+PUBLIC_HTML_CACHE_CONTROL = "no-cache"
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    """A page as it is and gzipped, each with the headers it is sent with (all worked out
+    once, when the page is stored, so a hit only picks one)."""
+
+    plain: tuple[bytes, dict[str, str]]
+    gzipped: tuple[bytes, dict[str, str]]
+
+    @classmethod
+    def from_response(cls, response):
+        body = response.content
+        # Public pages hold no secrets, so the BREACH padding Django adds is not needed.
+        gzipped_body = gzip.compress(body, compresslevel=6, mtime=0)
+        # Weak: the plain and the gzipped copy are the same page in two encodings.
+        etag = f'W/"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+        patch_vary_headers(response, ("Accept-Encoding",))
+        headers = {name: response[name] for name in REPLAYED_HEADERS if response.has_header(name)}
+        headers |= {"ETag": etag, "Cache-Control": PUBLIC_HTML_CACHE_CONTROL}
+        return cls(
+            plain=(body, headers | {"Content-Length": str(len(body))}),
+            gzipped=(
+                gzipped_body,
+                headers | {"Content-Encoding": "gzip", "Content-Length": str(len(gzipped_body))},
+            ),
+        )
+
+    @property
+    def etag(self):
+        return self.plain[1]["ETag"]
+
+    def to_response(self, request):
+        accepts_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+        body, headers = self.gzipped if accepts_gzip else self.plain
+        return HttpResponse(body, headers=headers)
+
+
+# What makes one release's pages differ from another's, besides the content in the database.
+RELEASE_FILE_SUFFIXES = (".py", ".html", ".txt", ".mo", ".css", ".svg", ".js")
+
+
+def release_fingerprint(folders, static_manifest) -> str:
+    """A short hash of the files in `folders` and of the static manifest (hashed file names)."""
+    digest = hashlib.blake2b(digest_size=8)
+    for root in sorted(Path(folder) for folder in folders):
+        for path in sorted(root.rglob("*")):
+            if path.suffix in RELEASE_FILE_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root.parent)).encode())
+                digest.update(path.read_bytes())
+    if os.path.exists(static_manifest):
+        with open(static_manifest, "rb") as manifest:
+            digest.update(manifest.read())
+    return digest.hexdigest()
+
+
+def site_folders() -> list[Path]:
+    """The folders a release of this site consists of: the repository's own packages that this
+    process has loaded (settings, apps, the rules), its templates and its catalogs; never a
+    virtualenv or node_modules, wherever they are."""
+    base = Path(settings.BASE_DIR)
+    loaded = {name.partition(".")[0] for name in list(sys.modules)}
+    packages = [base / name for name in loaded if (base / name / "__init__.py").is_file()]
+    templates = [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
+    return [*packages, *templates, *map(Path, settings.LOCALE_PATHS)]
+
+
+@cache_result
+def release() -> str:
+    return os.environ.get("RELEASE") or release_fingerprint(
+        site_folders(), Path(settings.STATIC_ROOT) / "staticfiles.json"
+    )
+
+
+class UnstoredVersion:
+    """A new content version this process could not store, because the cache was unreachable
+    when the content changed.
+
+    A cache that comes back with its old contents (after a network fault, or a Redis that
+    persists) would otherwise serve the pages from before the change, under the version the
+    change could not replace. Until the version is stored, this process keys pages with it (so
+    it never serves those pages), and it tries to store it on every request.
+    """
+
+    def __init__(self):
+        self.version = None
+
+    def store(self, version):
+        """Make `version` the current one; True if the cache has it."""
+        cache.set(VERSION_KEY, version, timeout=None)
+        stored = cache.get(VERSION_KEY) == version
+        self.version = None if stored else version
+        return stored
+
+
+unstored_version = UnstoredVersion()
+
+
+class LocalPages:
+    """This process's copies of cached pages, all of one content version."""
+
+    def __init__(self):
+        self.version = None
+        self.pages = {}
+
+    def get(self, version, key):
+        return self.pages.get(key) if version == self.version else None
+
+    def put(self, version, key, page):
+        if version != self.version or len(self.pages) >= LOCAL_ENTRIES_MAX:
+            self.version, self.pages = version, {}
+        self.pages[key] = page
+
+
+local_pages = LocalPages()
+
+
+def current_version():
+    if unstored_version.version is not None:
+        version = unstored_version.version
+        unstored_version.store(version)
+        return version
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        # add() keeps a version another process set in the meantime.
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def content_changed(**kwargs):
+    """Signal receiver: after the change is committed, start a new content version."""
+    transaction.on_commit(lambda: unstored_version.store(uuid.uuid4().hex))
+
+
+def is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # staff: they may see drafts
+    path = request.path_info
+    if path in CACHEABLE_ROOT_PATHS:
+        return True
+    language, _slash, rest = path.lstrip("/").partition("/")
+    return language in LANGUAGE_CODES and not rest.startswith(NOT_CACHED_PREFIXES)
+
+
+def is_cacheable_response(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        # Also keeps out pages that embed a CSRF token: they belong to one browser, and Django
+        # sends the CSRF cookie with every response that uses a token.
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        version = current_version()
+        # get_host() first, as CommonMiddleware would: a Host outside ALLOWED_HOSTS gets the 400
+        # page, never a cached page. Pages hold absolute links (canonical, hreflang), so each
+        # allowed host (and scheme) has its own copy.
+        origin = f"{request.scheme}://{request.get_host()}"
+        key = f"page-cache:{release()}:{version}:{origin}{request.path_info}"
+        cached = local_pages.get(version, key)
+        if cached is None:
+            cached = cache.get(key)
+            if cached is not None:
+                local_pages.put(version, key, cached)
+        if cached is not None:
+            return cached.to_response(request)
+        response = self.get_response(request)
+        if is_cacheable_response(request, response):
+            page = CachedPage.from_response(response)
+            cache.set(key, page, timeout=ENTRY_TIMEOUT)
+            local_pages.put(version, key, page)
+            response["ETag"] = page.etag
+            response["Cache-Control"] = PUBLIC_HTML_CACHE_CONTROL
+        return response

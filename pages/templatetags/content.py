@@ -1,0 +1,30 @@
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
+
+from ..rich_text import sanitise_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def fallback_lang(obj, field_name):
+    """` lang="et"` when the active language has no text and modeltranslation shows the source
+    language's (Estonian) text instead.
+
+    Screen readers then pronounce the Estonian text as Estonian.
+    """
+    language = get_language()
+    source = settings.SOURCE_LANGUAGE
+    if language == source or getattr(obj, build_localized_fieldname(field_name, language)):
+        return ""
+    return format_html(' lang="{}"', source)
+
+
+@register.filter
+def sanitised(html):
+    """Clean staff-written HTML once more on output, whatever reached the database."""
+    return mark_safe(sanitise_html(html) or "")  # noqa: S308 - cleaned against the allow-list
