@@ -1,17 +1,20 @@
 """What a visitor sees when something fails: the site's own error pages, in their language.
 
-| failure                          | handler               | template        |
-|----------------------------------|-----------------------|-----------------|
-| no such page                     | ``page_not_found``    | 404.html        |
-| a stale or forged form (CSRF)    | ``csrf_failure``      | 403_csrf.html   |
-| an address too long              | ``uri_too_long``      | 414.html        |
-| the database cannot be reached   | ``service_unavailable`` | 503.html      |
-| any other error                  | ``server_error``      | 500.html        |
+| failure                          | handler                 | status | template       |
+|----------------------------------|-------------------------|--------|----------------|
+| no such page                     | ``page_not_found``      | 404    | 404.html       |
+| a request that cannot be read    | ``bad_request``         | 400    | error.html     |
+| no permission                    | ``permission_denied``   | 403    | error.html     |
+| a stale or forged form (CSRF)    | ``csrf_failure``        | 403    | error.html     |
+| an address too long              | ``uri_too_long``        | 414    | error.html     |
+| the database cannot be reached   | ``service_unavailable`` | 503    | 503.html       |
+| any other error                  | ``server_error``        | 500    | error.html     |
 
-Django's own handlers render 400.html and 403.html. Staff locked out of the sign-in get
+The wording of each error.html page is in ``ERROR_PAGES``. Staff locked out of the sign-in get
 staff.lockout's page. All of them take the language from the URL's prefix (set by
 LocaleMiddleware); the 503 page, which must not touch the database or the session, works it out
-from the request itself (the prefix, else the language cookie or Accept-Language).
+from the request itself (the prefix, else the language cookie or Accept-Language). None of them
+reads the database: error.html and 503.html are rendered without the context processors.
 
 The 503 page: public pages in the anonymous page cache are served before any view runs
 (core.page_cache), so they stay up. Everything else needs the database; when a view finds it
@@ -26,6 +29,7 @@ it answers again; the access log and ``django.request`` still count every 503.
 
 import logging
 import sys
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -35,7 +39,8 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.views import defaults
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from .languages import paths_by_language
 
@@ -70,6 +75,53 @@ class OutageLog:
 outage_log = OutageLog()
 
 
+class ErrorPage(NamedTuple):
+    heading: Promise
+    message: Promise
+
+
+ERROR_PAGES = {
+    400: ErrorPage(
+        _("Sorry, we could not read that request"),
+        _(
+            "Something in the request your browser sent was not valid or was too large. If you "
+            "typed the web address, check it is correct."
+        ),
+    ),
+    403: ErrorPage(
+        _("You cannot open this page"), _("You do not have permission to open this page.")
+    ),
+    "csrf": ErrorPage(
+        _("Your form could not be sent"),
+        _(
+            "For your security, forms expire. Go back, reload the page and send the form again. "
+            "Cookies must be allowed for this site to sign in."
+        ),
+    ),
+    414: ErrorPage(
+        _("The web address is too long"),
+        _(
+            "No page on this site has an address this long. If you typed or pasted it, check it "
+            "is correct."
+        ),
+    ),
+    500: ErrorPage(
+        _("Sorry, there is a problem with the service"), _("Please try again in a few minutes.")
+    ),
+}
+
+
+def error_response(kind, status, home_url=None):
+    """error.html with ERROR_PAGES[kind], in the active language, without the database."""
+    page = ERROR_PAGES[kind]
+    context = {
+        "heading": page.heading,
+        "message": page.message,
+        "home_url": home_url or reverse("pages:home"),
+    }
+    return HttpResponse(loader.render_to_string("error.html", context), status=status)
+
+
 def page_not_found(request, exception):
     """handler404: the language switcher offers each home page."""
     context = {
@@ -79,13 +131,23 @@ def page_not_found(request, exception):
     return render(request, "404.html", context, status=404)
 
 
+def bad_request(request, exception):
+    """handler400."""
+    return error_response(400, 400)
+
+
+def permission_denied(request, exception):
+    """handler403."""
+    return error_response(403, 403)
+
+
 def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW."""
-    return render(request, "403_csrf.html", status=403)
+    return error_response("csrf", 403)
 
 
 def uri_too_long(request):
-    return render(request, "414.html", status=414)
+    return error_response(414, 414)
 
 
 def service_unavailable(request):
@@ -104,9 +166,10 @@ def server_error(request):
     """handler500: the 503 page also when the database failed outside a view.
 
     For example the 404 page (its menu comes from the database), which is also what `/` renders
-    before the language redirect. Any other error gets Django's 500 page (templates/500.html).
+    before the language redirect. Any other error gets the 500 page, whose link home is `/`: it
+    must not depend on resolving addresses, which may be what failed.
     """
     error = sys.exc_info()[1]
     if isinstance(error, UNREACHABLE_DATABASE_ERRORS):
         return service_unavailable(request)
-    return defaults.server_error(request)
+    return error_response(500, 500, home_url="/")

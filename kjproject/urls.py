@@ -34,5 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
 )
 
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
 handler404 = "core.errors.page_not_found"
 handler500 = "core.errors.server_error"

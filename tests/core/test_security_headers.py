@@ -19,7 +19,8 @@ def failing_view(request):
 # The site's URLs plus one that fails, to see the 500 page's headers.
 site_urls = import_module(settings.ROOT_URLCONF)
 urlpatterns = [*site_urls.urlpatterns, path("failing", failing_view)]
-handler404 = site_urls.handler404
+handler400, handler403 = site_urls.handler400, site_urls.handler403
+handler404, handler500 = site_urls.handler404, site_urls.handler500
 
 
 def csp_directives(response) -> dict[str, list[str]]:

@@ -1,5 +1,6 @@
 """Reading rendered pages the way a browser or a crawler would."""
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -111,8 +112,8 @@ CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
 
 
 class LoadedResources(HTMLParser):
-    """Every URL a browser would fetch for a page, every inline script or style it has, and the
-    scripts that block rendering (neither async nor defer)."""
+    """Every URL a browser would fetch for a page (the modules of an import map too), every inline
+    script or style it has, and the scripts that block rendering (neither async nor defer)."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -120,6 +121,7 @@ class LoadedResources(HTMLParser):
         self.inline: list[str] = []
         self.blocking_scripts: list[str] = []
         self._inline_tag = None
+        self._in_importmap = False
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -140,10 +142,14 @@ class LoadedResources(HTMLParser):
         if attributes.get("href", "").lower().startswith("javascript:"):
             self.inline.append(f"<{tag} href=javascript:>")
         is_data = attributes.get("type") in ("application/json", "application/ld+json")
+        self._in_importmap = tag == "script" and attributes.get("type") == "importmap"
         if (tag == "script" and not attributes.get("src") and not is_data) or tag == "style":
             self._inline_tag = tag
 
     def handle_data(self, data):
+        if self._in_importmap:
+            self.urls += json.loads(data)["imports"].values()
+            self._in_importmap = False
         if self._inline_tag:
             self.inline.append(f"<{self._inline_tag}>{data[:60]}")
             self.urls += CSS_URL.findall(data)
