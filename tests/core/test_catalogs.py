@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from core import catalogs
+from tests.support.ci import require_command
 from tests.support.languages import LANGUAGES
 
 RUSSIAN_PLURALS = (
@@ -163,7 +164,14 @@ def test_a_missing_catalog_is_reported(tmp_path):
 
 
 @pytest.fixture
-def project_copy(tmp_path):
+def gettext():
+    """makemessages needs GNU gettext."""
+    for command in ("xgettext", "msgmerge"):
+        require_command(command, "GNU gettext updates the catalogs")
+
+
+@pytest.fixture
+def project_copy(tmp_path, gettext):
     copy = tmp_path / "project"
     ignored = shutil.ignore_patterns(
         ".*", "__pycache__", "*.mo", "var", "staticfiles", "node_modules"
@@ -172,6 +180,7 @@ def project_copy(tmp_path):
     return copy
 
 
+@pytest.mark.usefixtures("gettext")
 def test_our_catalogs_are_complete_correct_and_up_to_date(capsys):
     call_command("catalogs", "check")
     assert "every catalog is complete and up to date" in capsys.readouterr().out
