@@ -66,6 +66,14 @@ def test_nothing_imports_the_project_package():
             assert not importing, f"{module_name(path)} imports {importing}"
 
 
+def test_no_test_module_imports_another_test_module():
+    # Shared helpers live in tests/support/; a test module is imported by pytest alone.
+    for path in modules_of("tests"):
+        for name in imported_modules(path):
+            if top_level(name) == "tests" and not name.startswith("tests.support"):
+                raise AssertionError(f"{module_name(path)} imports {name}")
+
+
 def test_no_module_of_the_site_is_longer_than_400_lines():
     long = {
         module_name(path): lines

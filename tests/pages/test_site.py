@@ -224,6 +224,13 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
+def test_robots_txt_does_not_reveal_the_admins_address(client, settings):
+    # ADMIN_PATH exists to make the admin's address hard to guess: robots.txt must not tell it.
+    robots = client.get("/robots.txt").content.decode()
+    assert settings.ADMIN_PATH.strip("/") not in robots
+    assert "admin" not in robots.lower()
+
+
 def test_each_public_page_runs_at_most_five_queries(
     client, sitemap_urls, django_assert_max_num_queries
 ):
