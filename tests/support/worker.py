@@ -21,19 +21,15 @@ from .servers import ROOT
 WAIT_SECONDS = 30
 
 
+# db_worker's: look for tasks every 0.1 s, from the start.
+DATABASE_WORKER_ARGUMENTS = ("--interval", "0.1", "--no-startup-delay")
+
+
 class WorkerProcess:
-    def __init__(self, env):
+    def __init__(self, env, backend_arguments=DATABASE_WORKER_ARGUMENTS):
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 - read by output(), closed by stop()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "manage.py",
-                "worker",
-                "--",
-                "--interval",
-                "0.1",
-                "--no-startup-delay",
-            ],
+        self.process = subprocess.Popen(  # noqa: S603 - our own manage.py
+            [sys.executable, "manage.py", "worker", "--", *backend_arguments],
             cwd=ROOT,
             env={**os.environ, "DJANGO_SETTINGS_MODULE": "kjproject.settings", **env},
             stdout=self.log,

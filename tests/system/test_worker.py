@@ -11,6 +11,7 @@ import tempfile
 
 import pytest
 
+from tests.support.private_servers import PrivateRedis
 from tests.support.servers import manage, migrated_database
 from tests.support.smtp import SmtpServer
 from tests.support.worker import WorkerProcess, query, wait_until
@@ -165,3 +166,21 @@ def test_a_worker_killed_after_the_server_took_the_message_resends_a_recognisabl
     assert first.get_body(("plain",)).get_content() == second.get_body(("plain",)).get_content()
     assert first["Message-ID"] == message_id
     assert len(to(smtp.accepted, "killed-late@example.org")) == 2
+
+
+def test_with_tasks_in_redis_instead_the_same_worker_command_sends_and_retries(environment, smtp):
+    """TASKS_BACKEND=rq (django-tasks-rq): the broker holds the tasks, the outbox stays the same.
+    A retry is a deferred task for RQ's scheduler (which `manage.py worker` starts), with the
+    sweep behind it as everywhere."""
+    database = environment["DATABASE_URL"]
+    smtp.stop()
+    with PrivateRedis() as redis:
+        environment = {**environment, "TASKS_BACKEND": "rq", "TASKS_REDIS_URL": redis.url()}
+        with WorkerProcess(environment, backend_arguments=()) as worker:
+            message_id = send_test(environment, "broker@example.org")
+            wait_for_row(database, message_id, lambda r: r == ("queued", 1), "refused once")
+            smtp.start()
+            (message,) = smtp.wait_for(1)
+            wait_for_row(database, message_id, lambda r: r[0] == "sent", "sent")
+            assert "outbox.tasks.send_email" in worker.output()
+    assert message["Message-ID"] == message_id
