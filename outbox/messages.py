@@ -110,7 +110,7 @@ def store(kind, recipient, language, rendered, about, attachments):
         message_id=make_msgid(domain=message_id_domain()),
         next_attempt_at=timezone.now(),
         about_type=ContentType.objects.get_for_model(about) if about is not None else None,
-        about_id=str(about.pk) if about is not None else "",
+        about_id=about.pk if about is not None else None,
     )
     Attachment.objects.bulk_create(
         Attachment(email=email, filename=a.filename, content=a.content, mimetype=a.mimetype)

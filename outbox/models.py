@@ -53,11 +53,15 @@ class Email(models.Model):
     failed_at = models.DateTimeField(_("failed at"), null=True, blank=True)
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
 
-    # What the message is about (a sign-up, say), set by the app that queues it.
+    # What the message is about (a sign-up, say), set by the app that queues it. The site's
+    # models have integer keys (DEFAULT_AUTO_FIELD), so a GenericRelation on them joins here:
+    #     emails = GenericRelation(Email, content_type_field="about_type",
+    #                              object_id_field="about_id")
+    # also deletes a row's e-mails with the row (anonymising a sign-up).
     about_type = models.ForeignKey(
         ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    about_id = models.CharField(max_length=64, blank=True)
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
     about = GenericForeignKey("about_type", "about_id")
 
     class Meta:

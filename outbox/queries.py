@@ -14,9 +14,7 @@ def failed_messages():
 
 def messages_about(obj):
     """The e-mails queued about `obj` (a sign-up, say), newest first."""
-    return Email.objects.filter(
-        about_type=ContentType.objects.get_for_model(obj), about_id=str(obj.pk)
-    )
+    return Email.objects.filter(about_type=ContentType.objects.get_for_model(obj), about_id=obj.pk)
 
 
 def outbox_status():
