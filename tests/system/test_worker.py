@@ -119,29 +119,38 @@ def test_with_the_smtp_server_down_sign_ups_succeed_and_every_message_arrives_on
         smtp.start()
         messages = smtp.wait_for(3)
         for message_id in sent:
-            wait_until(
-                lambda message_id=message_id: (
-                    row(environment["DATABASE_URL"], message_id)[0] == "sent"
-                ),
-                "sent",
-            )
+            wait_for_row(database, message_id, lambda r: r[0] == "sent", "sent")
     assert sorted(m["Message-ID"] for m in messages) == sorted(sent)  # each once
+
+
+def killed_mid_send(environment, smtp, step, address):
+    """Queue a message to `address`, let a worker reach `step` of the SMTP conversation with it,
+    SIGKILL the worker there; the message's Message-ID."""
+    with smtp.stalled(step) as stall:
+        worker = WorkerProcess(environment)
+        message_id = send_test(environment, address)
+        assert stall.reached.wait(20), worker.output()
+        worker.kill()
+    assert row(environment["DATABASE_URL"], message_id) == ("sending", 1)
+    return message_id
+
+
+def sent_by_the_next_worker(environment, smtp, message_id, copies):
+    """Start a worker again: the dead one's lease runs out, the sweep re-queues the message, it
+    is sent; the `copies` messages the server then has."""
+    with WorkerProcess(environment):
+        accepted = smtp.wait_for(copies, seconds=LEASE_SECONDS + 20)
+        wait_for_row(
+            environment["DATABASE_URL"], message_id, lambda r: r == ("sent", 2), "sent again"
+        )
+    return accepted
 
 
 def test_a_worker_killed_before_the_server_took_the_message_sends_it_once_after_restarting(
     environment, smtp
 ):
-    database = environment["DATABASE_URL"]
-    with smtp.stalled("RCPT") as stall:
-        worker = WorkerProcess(environment)
-        message_id = send_test(environment, "killed-early@example.org")
-        assert stall.reached.wait(20), worker.output()
-        worker.kill()  # mid-conversation: the server has not got the message
-    assert row(database, message_id) == ("sending", 1)
-    with WorkerProcess(environment):
-        # Its lease runs out (the worker is not coming back), the sweep re-queues it.
-        (message,) = smtp.wait_for(1, seconds=LEASE_SECONDS + 20)
-        wait_for_row(database, message_id, lambda r: r == ("sent", 2), "sent on the 2nd attempt")
+    message_id = killed_mid_send(environment, smtp, "RCPT", "killed-early@example.org")
+    (message,) = sent_by_the_next_worker(environment, smtp, message_id, copies=1)
     assert message["Message-ID"] == message_id
     assert len(to(smtp.accepted, "killed-early@example.org")) == 1
 
@@ -149,16 +158,9 @@ def test_a_worker_killed_before_the_server_took_the_message_sends_it_once_after_
 def test_a_worker_killed_after_the_server_took_the_message_resends_a_recognisable_copy(
     environment, smtp
 ):
-    database = environment["DATABASE_URL"]
     # The documented window: the server has accepted it, our record that it did is not written.
-    with smtp.stalled("REPLY") as stall:
-        worker = WorkerProcess(environment)
-        message_id = send_test(environment, "killed-late@example.org")
-        assert stall.reached.wait(20), worker.output()
-        worker.kill()
-    with WorkerProcess(environment):
-        first, second = smtp.wait_for(2, seconds=LEASE_SECONDS + 20)
-        wait_for_row(database, message_id, lambda r: r == ("sent", 2), "sent on the 2nd attempt")
+    message_id = killed_mid_send(environment, smtp, "REPLY", "killed-late@example.org")
+    first, second = sent_by_the_next_worker(environment, smtp, message_id, copies=2)
     # The copy is the same message: same Message-ID and Date, same text, so a mail program
     # (or a reader) recognises it; nothing beyond this one copy.
     for header in ("Message-ID", "Date", "Subject"):
