@@ -28,7 +28,7 @@ COPY . .
 # at run time.
 RUN SECRET_KEY=build-only-not-a-secret sh -c \
     'python manage.py catalogs compile && python manage.py collectstatic --noinput --verbosity 0'
-RUN python -m compileall -q kjproject core staff measure pages eligibility
+RUN python -m compileall -q kjproject core staff measure pages eligibility outbox
 
 # ---- runtime: the same slim Python, the built files, an unprivileged user ----
 FROM python:3.13-slim-bookworm AS runtime

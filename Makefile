@@ -10,8 +10,10 @@ export HOST PORT
 .PHONY: run test lint messages compile-messages check-translations superuser setup clean bench \
 	backup restore screenshots npm-tools test-dependencies
 
+# The whole site: the Procfile's web (gunicorn) and worker (tasks, e-mail), run by honcho. Ctrl+C
+# stops both; so does either one ending.
 run: setup
-	$(BIN)/gunicorn --config python:kjproject.gunicorn_conf kjproject.wsgi
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start --procfile Procfile
 
 # Everything `run` needs before serving; safe to repeat on an existing checkout.
 setup: $(VENV)/.runtime-installed compile-messages

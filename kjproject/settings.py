@@ -9,9 +9,12 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+import dj_email_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from measure import parameters
@@ -64,9 +67,14 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     # Site-wide runtime: middleware, page cache, error pages, health checks, commands.
+    # Background work: Django's tasks API (django-tasks) and its database backend.
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "pages",
     "eligibility",
+    # Outgoing e-mail: stored with what caused it, sent by the worker (docs/operations.md).
+    "outbox",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +247,50 @@ LOGGING = {
         "axes": {"level": "ERROR"},
     },
 }
+
+# ---- Background worker and e-mail (docs/operations.md, "Background worker and e-mail") ----
+
+# Tasks wait in the site's own database for `manage.py worker` (core/worker.py): no broker.
+# TASKS_BACKEND=rq puts them in Redis instead (with django-tasks-rq installed).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": os.environ.get("TASKS_REDIS_URL") or REDIS_URL}}
+elif TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be 'database' or 'rq', not {TASKS_BACKEND!r}")
+# Jobs the worker runs beside the tasks, {dotted path: every so many seconds}; each must be safe
+# to run in several workers at once. The database backend's finished tasks go after a week.
+OUTBOX_SWEEP_SECONDS = float(os.environ.get("OUTBOX_SWEEP_SECONDS", "60"))
+WORKER_PERIODIC_JOBS = {"outbox.delivery.sweep": OUTBOX_SWEEP_SECONDS}
+if TASKS_BACKEND == "database":
+    WORKER_PERIODIC_JOBS["core.worker.prune_finished_tasks"] = 60 * 60
+
+# EMAIL_URL (dj-email-url), e.g. smtp://user:password@host:587?tls=1. Unset, each message is
+# written as a file under var/mail/, so `make run` needs no mail server.
+EMAIL_URL = os.environ.get("EMAIL_URL") or f"file://{VAR_DIR / 'mail'}"
+_email = dj_email_url.parse(EMAIL_URL)
+if "EMAIL_BACKEND" not in _email:
+    raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme {urlsplit(EMAIL_URL).scheme!r}")
+# EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS/SSL.
+globals().update({name: value for name, value in _email.items() if value is not None})
+# dj-email-url drops the leading "/" of file:///absolute/path.
+EMAIL_FILE_PATH = urlsplit(EMAIL_URL).path
+# Seconds each step of an SMTP conversation may take: it bounds a whole send, and so when a
+# message whose worker died is sent again (outbox/delivery.py, lease()).
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", _email["EMAIL_TIMEOUT"] or 10))
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
+# The public address, for links in e-mails (the worker has no request to build them from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# An unsent message is tried again after OUTBOX_RETRY_SECONDS, then after twice as long each
+# time (at most 256 times), OUTBOX_MAX_ATTEMPTS times in all (by default over about 2½ days);
+# then it is "failed", for staff to see and retry. OUTBOX_KEEP_DAYS after it was sent or failed,
+# its recipient, subject, texts and attachments are erased.
+OUTBOX_RETRY_SECONDS = float(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "20"))
+OUTBOX_KEEP_DAYS = int(os.environ.get("OUTBOX_KEEP_DAYS", "30"))
 
 # ---- Security (docs/operations.md, SECURITY.md) ----
 

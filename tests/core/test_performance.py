@@ -12,8 +12,12 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
+from outbox.models import Email
+from outbox.tasks import send_email
 from pages.models import Contact, Page, Partner, TargetGroup
 from tests.support.html import CSS_URL, LoadedResources
 from tests.support.servers import fetch_with_headers
@@ -55,6 +59,16 @@ ROW_MAKERS = {
     TOTPDevice: lambda n: TOTPDevice.objects.create(
         user=User.objects.create_user(f"staff{n}"), name=f"Phone {n}"
     ),
+    Email: lambda n: Email.objects.create(
+        kind="test",
+        language="et",
+        sender="noreply@example.org",
+        recipient=f"person{n}@example.org",
+        message_id=f"<{n}@example.org>",
+        next_attempt_at=timezone.now(),
+    ),
+    # django-tasks-db's own admin: the background tasks, for operators.
+    DBTaskResult: lambda n: send_email.enqueue(n),
 }
 
 

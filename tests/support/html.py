@@ -16,14 +16,20 @@ class PageOutline(HTMLParser):
         self.canonical = None
         self.links: list[dict[str, str]] = []
         self.images: list[dict[str, str]] = []
+        self.title = ""
+        self.h1_texts: list[str] = []
+        self._text_of = None  # "title" or "h1" while inside one
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         attributes = {name: value or "" for name, value in attrs}
+        if tag in ("title", "h1"):
+            self._text_of = tag
         if tag == "html":
             self.html_lang = attributes.get("lang")
         elif tag == "h1":
             self.h1_count += 1
+            self.h1_texts.append("")
         elif tag == "link" and attributes.get("rel") == "alternate":
             self.alternates[attributes["hreflang"]] = attributes["href"]
         elif tag == "link" and attributes.get("rel") == "canonical":
@@ -32,6 +38,16 @@ class PageOutline(HTMLParser):
             self.links.append(attributes)
         elif tag == "img":
             self.images.append(attributes)
+
+    def handle_endtag(self, tag):
+        if tag == self._text_of:
+            self._text_of = None
+
+    def handle_data(self, data):
+        if self._text_of == "title":
+            self.title += data
+        elif self._text_of == "h1":
+            self.h1_texts[-1] += data
 
 
 def outline(response) -> PageOutline:

@@ -71,12 +71,14 @@ def gunicorn_config_with(environment=None):
 
 
 def manage(*arguments, env=None):
-    subprocess.run(
+    """Run a manage.py command in a process of its own; its CompletedProcess (text output)."""
+    return subprocess.run(
         [sys.executable, "manage.py", *arguments],
         cwd=ROOT,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "kjproject.settings", **(env or {})},
         check=True,
         capture_output=True,
+        text=True,
     )
 
 

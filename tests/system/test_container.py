@@ -23,6 +23,7 @@ from tests.support.dockerfile import (
     image_user,
     stage_names,
 )
+from tests.support.procfile import procfile_commands
 from tests.support.servers import GUNICORN_CONFIG, ROOT, gunicorn_config_with
 
 # The Python versions CI runs the suite on; the image must use one of them.
@@ -34,13 +35,15 @@ OFFICIAL_SLIM_PYTHON = re.compile(
 
 
 def make_run_command():
-    """The command line of the Makefile's `run` target, without the virtualenv's path."""
+    """The command line of the Makefile's `run` target, without the virtualenv's path and the
+    PATH it sets for the Procfile's commands."""
     makefile = (ROOT / "Makefile").read_text()
     recipe = re.search(r"^run:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
     assert recipe, "the Makefile has a run target"
     commands = [line.strip() for line in recipe[1].splitlines()]
     assert len(commands) == 1, commands
-    return [word.removeprefix("$(BIN)/") for word in shlex.split(commands[0])]
+    words = [word.removeprefix("$(BIN)/") for word in shlex.split(commands[0])]
+    return [word for word in words if not word.startswith("PATH=")]
 
 
 def test_image_is_built_in_named_stages_from_a_slim_official_python_that_ci_tests():
@@ -87,9 +90,13 @@ def test_the_build_time_secret_key_exists_only_in_the_build_step():
 
 
 def test_command_is_the_gunicorn_command_line_of_make_run_with_its_config_file():
+    # make run starts the Procfile's processes (honcho); the image's command is its web one,
+    # and the worker's is what Compose and Kubernetes give the same image (test_deploy.py).
+    assert make_run_command() == ["honcho", "start", "--procfile", "Procfile"]
     (command,) = [i for i in final_stage(image_instructions()) if i.keyword == "CMD"]
-    assert exec_form(command.arguments) == make_run_command()
-    assert make_run_command()[:3] == ["gunicorn", "--config", GUNICORN_CONFIG]
+    assert exec_form(command.arguments) == procfile_commands()["web"]
+    assert procfile_commands()["web"][:3] == ["gunicorn", "--config", GUNICORN_CONFIG]
+    assert list(procfile_commands()) == ["web", "worker"]
 
 
 def test_gunicorn_config_takes_workers_from_web_concurrency_and_logs_access_to_stdout():

@@ -6,6 +6,7 @@ one it reads, and no file may hold a secret.
 """
 
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -14,24 +15,28 @@ import yaml
 
 from tests.support.dockerfile import image_instructions, image_user
 from tests.support.imports import site_modules
+from tests.support.procfile import procfile_commands
 from tests.support.servers import ROOT, gunicorn_config_with
 
 DEPLOY = ROOT / "deploy"
 KUBERNETES = DEPLOY / "kubernetes"
+# How many documents of each kind: two Deployments, the web pods and the worker.
 EXPECTED_KINDS = {
-    ("v1", "ConfigMap"),
-    ("v1", "Service"),
-    ("apps/v1", "Deployment"),
-    ("batch/v1", "Job"),
-    ("autoscaling/v2", "HorizontalPodAutoscaler"),
-    ("policy/v1", "PodDisruptionBudget"),
+    ("v1", "ConfigMap"): 1,
+    ("v1", "Service"): 1,
+    ("apps/v1", "Deployment"): 2,
+    ("batch/v1", "Job"): 1,
+    ("autoscaling/v2", "HorizontalPodAutoscaler"): 1,
+    ("policy/v1", "PodDisruptionBudget"): 1,
 }
+WEB = "kjproject-web"
+WORKER = "kjproject-worker"
 # What the app cannot run without in production.
 REQUIRED_VARIABLES = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS"}
 # Variables whose values are secrets, or may hold one (a password inside a URL).
-SECRET_NAME = re.compile(r"SECRET|PASSWORD|TOKEN|_KEY$|^DATABASE_URL$|^REDIS_URL$")
+SECRET_NAME = re.compile(r"SECRET|PASSWORD|TOKEN|_KEY$|^DATABASE_URL$|^REDIS_URL$|^EMAIL_URL$")
 COMPOSE_REFERENCE = re.compile(r"\$\{(?P<name>[A-Z_][A-Z0-9_]*)(?P<rest>[^}]*)\}")
-APP_SERVICES = ("migrate", "web")
+APP_SERVICES = ("migrate", "web", "worker")
 READS_VARIABLE = re.compile(
     r"""(?:os\.environ\.get\(|os\.getenv\(|env_flag\(|env_list\(|os\.environ\[)\s*["']([A-Z0-9_]+)["']"""
 )
@@ -50,13 +55,18 @@ def kubernetes_documents():
     ]
 
 
-def the(kind):
-    (document,) = [d for d in kubernetes_documents() if d["kind"] == kind]
+def the(kind, name=None):
+    """The one document of `kind` (named `name`, where there are several, e.g. Deployments)."""
+    (document,) = [
+        d
+        for d in kubernetes_documents()
+        if d["kind"] == kind and name in (None, d["metadata"]["name"])
+    ]
     return document
 
 
-def containers(kind):
-    return the(kind)["spec"]["template"]["spec"]["containers"]
+def containers(kind, name=None):
+    return the(kind, name)["spec"]["template"]["spec"]["containers"]
 
 
 def compose():
@@ -94,15 +104,15 @@ def test_every_yaml_file_under_deploy_parses():
 
 def test_kubernetes_manifests_are_exactly_the_expected_kinds_each_named():
     documents = kubernetes_documents()
-    assert {(d["apiVersion"], d["kind"]) for d in documents} == EXPECTED_KINDS
-    assert len(documents) == len(EXPECTED_KINDS)
+    assert Counter((d["apiVersion"], d["kind"]) for d in documents) == EXPECTED_KINDS
+    assert {d["metadata"]["name"] for d in documents if d["kind"] == "Deployment"} == {WEB, WORKER}
     for document in documents:
         assert document["metadata"]["name"].startswith("kjproject")
 
 
 def probe_answer(client, settings, probe):
     """What the site answers the Deployment's `probe`, with the Host header the kubelet sends."""
-    (web,) = containers("Deployment")
+    (web,) = containers("Deployment", WEB)
     request = web[probe]["httpGet"]
     # The kubelet connects to the pod's IP: without a Host header Django would answer 400.
     headers = {header["name"]: header["value"] for header in request["httpHeaders"]}
@@ -116,7 +126,7 @@ def probe_answer(client, settings, probe):
     [("startupProbe", "/readyz"), ("livenessProbe", "/healthz"), ("readinessProbe", "/healthz")],
 )
 def test_probes_ask_paths_that_answer_200_with_the_host_they_send(client, settings, probe, path):
-    (web,) = containers("Deployment")
+    (web,) = containers("Deployment", WEB)
     assert web[probe]["httpGet"]["path"] == path
     assert probe_answer(client, settings, probe).status_code == 200
 
@@ -136,7 +146,7 @@ def test_a_database_or_redis_outage_neither_restarts_pods_nor_takes_them_out_of_
 
 
 def test_probes_service_compose_and_image_all_use_the_containers_port():
-    (web,) = containers("Deployment")
+    (web,) = containers("Deployment", WEB)
     ports = {port["name"]: port["containerPort"] for port in web["ports"]}
     assert set(ports.values()) == {image_port()}
     for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
@@ -151,7 +161,7 @@ def test_probes_service_compose_and_image_all_use_the_containers_port():
 
 
 def test_selectors_of_the_service_and_the_disruption_budget_match_the_web_pods():
-    deployment = the("Deployment")["spec"]
+    deployment = the("Deployment", WEB)["spec"]
     pod_labels = deployment["template"]["metadata"]["labels"]
     assert deployment["selector"]["matchLabels"].items() <= pod_labels.items()
     assert the("Service")["spec"]["selector"].items() <= pod_labels.items()
@@ -161,9 +171,12 @@ def test_selectors_of_the_service_and_the_disruption_budget_match_the_web_pods()
     assert not the("Service")["spec"]["selector"].items() <= job_labels.items()
 
 
-@pytest.mark.parametrize("kind", ["Deployment", "Job"])
-def test_pods_run_as_the_images_user_unprivileged_on_a_read_only_root_filesystem(kind):
-    pod = the(kind)["spec"]["template"]["spec"]
+WORKLOADS = [("Deployment", WEB), ("Deployment", WORKER), ("Job", None)]
+
+
+@pytest.mark.parametrize(("kind", "name"), WORKLOADS)
+def test_pods_run_as_the_images_user_unprivileged_on_a_read_only_root_filesystem(kind, name):
+    pod = the(kind, name)["spec"]["template"]["spec"]
     uid, _, gid = image_user(image_instructions()).partition(":")
     assert pod["securityContext"]["runAsNonRoot"] is True
     assert pod["securityContext"]["runAsUser"] == int(uid)
@@ -184,7 +197,7 @@ def test_migration_job_runs_migrate_once_with_the_deployments_image():
     job = the("Job")["spec"]
     pod = job["template"]["spec"]
     (migrate,) = pod["containers"]
-    (web,) = containers("Deployment")
+    (web,) = containers("Deployment", WEB)
     assert migrate["command"] == ["python", "manage.py", "migrate", "--noinput"]
     assert migrate["image"] == web["image"]
     assert pod["restartPolicy"] == "Never"
@@ -193,7 +206,7 @@ def test_migration_job_runs_migrate_once_with_the_deployments_image():
 
 def test_autoscaler_scales_the_web_deployment_within_the_database_connection_budget():
     autoscaler = the("HorizontalPodAutoscaler")["spec"]
-    deployment = the("Deployment")
+    deployment = the("Deployment", WEB)
     assert autoscaler["scaleTargetRef"] == {
         "apiVersion": deployment["apiVersion"],
         "kind": "Deployment",
@@ -212,19 +225,19 @@ def test_autoscaler_scales_the_web_deployment_within_the_database_connection_bud
 
 def test_graceful_shutdown_fits_in_the_pods_termination_grace_period():
     graceful_timeout = gunicorn_config_with().graceful_timeout
-    pod = the("Deployment")["spec"]["template"]["spec"]
+    pod = the("Deployment", WEB)["spec"]["template"]["spec"]
     (web,) = pod["containers"]
     (_, seconds) = web["lifecycle"]["preStop"]["exec"]["command"]
     assert int(seconds) + graceful_timeout < pod["terminationGracePeriodSeconds"]
 
 
-def kubernetes_environment(kind):
+def kubernetes_environment(kind, name=None):
     """{name: entry} of every variable the kind's containers get, from env and envFrom."""
     environment = {}
     configmaps = {
         d["metadata"]["name"]: d["data"] for d in kubernetes_documents() if d["kind"] == "ConfigMap"
     }
-    for container in containers(kind):
+    for container in containers(kind, name):
         for source in container.get("envFrom", []):
             for name in configmaps[source["configMapRef"]["name"]]:
                 environment[name] = {"configMap": source["configMapRef"]["name"]}
@@ -233,13 +246,15 @@ def kubernetes_environment(kind):
     return environment
 
 
-@pytest.mark.parametrize("kind", ["Deployment", "Job"])
-def test_kubernetes_hands_the_app_only_variables_it_reads_secrets_by_reference(kind):
-    environment = kubernetes_environment(kind)
+@pytest.mark.parametrize(("kind", "name"), WORKLOADS)
+def test_kubernetes_hands_the_app_only_variables_it_reads_secrets_by_reference(kind, name):
+    environment = kubernetes_environment(kind, name)
     assert set(environment) <= variables_the_app_reads()
     assert {"DATABASE_URL", "SECRET_KEY"} <= set(environment)
     if kind == "Deployment":
-        assert set(environment) >= REQUIRED_VARIABLES
+        assert set(environment) >= REQUIRED_VARIABLES | {"DEFAULT_FROM_EMAIL", "SITE_URL"}
+    if name == WORKER:
+        assert "EMAIL_URL" in environment, "the worker sends the e-mail"
     for name, entry in environment.items():
         if SECRET_NAME.search(name):
             assert "value" not in entry, name
@@ -314,6 +329,29 @@ def test_compose_runs_postgresql_redis_and_migrations_before_the_web_service():
     for service in APP_SERVICES:
         assert services[service]["image"] == services["web"]["image"]
         assert services[service]["read_only"] is True
+
+
+def test_the_worker_runs_the_procfiles_worker_command_on_the_web_image_everywhere():
+    command = procfile_commands()["worker"]
+    assert command == ["python", "manage.py", "worker"]
+    (worker,) = containers("Deployment", WORKER)
+    (web,) = containers("Deployment", WEB)
+    assert (worker["command"], worker["image"]) == (command, web["image"])
+    assert "ports" not in worker, "it answers no requests"
+    deployment = the("Deployment", WORKER)
+    assert deployment["spec"]["selector"]["matchLabels"]["app.kubernetes.io/component"] == "worker"
+    # Neither the web Service nor the web pods' budget and autoscaler take in the worker.
+    worker_labels = deployment["spec"]["template"]["metadata"]["labels"]
+    assert not the("Service")["spec"]["selector"].items() <= worker_labels.items()
+    assert the("HorizontalPodAutoscaler")["spec"]["scaleTargetRef"]["name"] == WEB
+    services = compose()["services"]
+    assert services["worker"]["command"] == command
+    assert services["worker"]["image"] == services["web"]["image"]
+    assert "ports" not in services["worker"]
+    assert services["worker"]["depends_on"]["migrate"] == {
+        "condition": "service_completed_successfully"
+    }
+    assert services["worker"]["healthcheck"] == {"disable": True}  # no HTTP to check
 
 
 def test_compose_stops_the_web_service_after_gunicorns_graceful_timeout():
