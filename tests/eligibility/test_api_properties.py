@@ -12,6 +12,7 @@ from django.test import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eligibility.api import ERROR_CODES
 from eligibility.forms import FactsForm
 from measure.rules import Citizenship, Facts, Protection, ResidenceBasis, decide
 from tests.support.people import valid_cases
@@ -57,11 +58,14 @@ def assert_answered_without_failing(response):
     if response.status_code == 200:
         assert set(answer) == {"as_of", "groups", "results", "project_period"}
     else:
-        assert set(answer) == {"errors"}
+        assert set(answer) == {"errors", "error_codes"}
         assert answer["errors"]
-        for messages in answer["errors"].values():
+        assert list(answer["error_codes"]) == list(answer["errors"])
+        for field, messages in answer["errors"].items():
             assert messages
             assert all(isinstance(message, str) and message for message in messages)
+            assert len(answer["error_codes"][field]) == len(messages)
+            assert set(answer["error_codes"][field]) <= set(ERROR_CODES)
 
 
 @checked

@@ -120,6 +120,7 @@ def refugee_two_years(browser):
         .answer(residence_basis="international_protection")
         .answer(protection="refugee")
         .answer(resident_since=(15, 6, 2024))
+        .answer(lived_abroad="no")
     )
 
 
