@@ -6,39 +6,31 @@ pages. "Today" is fixed with time-machine (in Europe/Tallinn) so every date is e
 """
 
 import re
-from datetime import date, datetime
+from datetime import date
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 from eligibility.flow import QUESTIONS
-from tests.support.flow_client import Browser, Forms, refugee_two_years, returned_citizen
+from tests.support.flow_client import (
+    Browser,
+    Forms,
+    matching_section,
+    refugee_two_years,
+    returned_citizen,
+    travel_to,
+)
 from tests.support.languages import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
-TALLINN = ZoneInfo("Europe/Tallinn")
 TODAY = date(2026, 6, 15)
-
-
-def travel_to(day: date):
-    return time_machine.travel(
-        datetime(day.year, day.month, day.day, 12, tzinfo=TALLINN), tick=False
-    )
 
 
 @pytest.fixture(autouse=True)
 def today_is_fixed():
     with travel_to(TODAY):
         yield
-
-
-def matching_section(html: str) -> str:
-    """The result page's first list of groups: those that apply, when any do."""
-    first = html.index("<h2>", html.index('class="result-panel'))
-    return html[first : html.index("<h2>", first + 1)]
 
 
 # --- Whole journeys ------------------------------------------------------------------------------
@@ -136,14 +128,10 @@ def test_naturalised_citizen_is_asked_since_when_and_whether_they_moved_back(cli
 def test_eu_citizen_is_offered_only_the_rights_of_residence_of_eu_citizens(client):
     browser = Browser(client, "en").start().answer(estonian_citizen="no")
     browser.answer(citizenship="eu")
-    offered = {
-        i["value"] for f in browser.page.forms for i in f["inputs"] if i.get("type") == "radio"
-    }
+    offered = set(browser.radio_values())
     assert offered == {"eu_temporary_right", "eu_permanent_right", "none"}
     browser.press("citizenship").answer(citizenship="third_country")  # Back, then another answer
-    offered = {
-        i["value"] for f in browser.page.forms for i in f["inputs"] if i.get("type") == "radio"
-    }
+    offered = set(browser.radio_values())
     assert "eu_temporary_right" not in offered
     assert {"temporary_permit", "international_protection", "none"} <= offered
 

@@ -1,7 +1,25 @@
 """The eligibility checker driven the way a browser without JavaScript drives it: pressing the
 buttons a page shows and sending back the hidden fields its form carries."""
 
+from datetime import date, datetime
 from html.parser import HTMLParser
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from measure.parameters import TIME_ZONE
+
+
+def travel_to(day: date):
+    """Fix "today" at noon in Tallinn on ``day``."""
+    noon = datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(TIME_ZONE))
+    return time_machine.travel(noon, tick=False)
+
+
+def matching_section(html: str) -> str:
+    """The result page's first list of groups: those that apply, when any do."""
+    first = html.index("<h2>", html.index('class="result-panel'))
+    return html[first : html.index("<h2>", first + 1)]
 
 
 class Forms(HTMLParser):
@@ -104,6 +122,12 @@ class Browser:
                         data[button["name"]] = button["value"]
                     return self._post(form, data)
         raise AssertionError(f"no button {value!r} on the page")
+
+    def radio_values(self) -> list[str]:
+        """The values of the radios on the page, in order."""
+        return [
+            i["value"] for f in self.page.forms for i in f["inputs"] if i.get("type") == "radio"
+        ]
 
     def question(self) -> str:
         (step,) = [
