@@ -240,3 +240,22 @@ def test_after_the_project_the_groups_matched_are_shown_and_the_project_is_not_r
     assert "The project is not running at the moment." in html
     assert "Groups your answers match" in html
     assert re.findall(r'id="group-(\w+)"', matching_section(html)) == ["new_immigrant"]
+
+
+# --- The browser tests' people give the facts they claim -----------------------------------------
+
+
+def test_every_browser_scenario_leads_to_the_groups_of_its_facts(client):
+    from measure.rules import decide
+    from tests.support.checker_scenarios import scenarios
+
+    for scenario in scenarios(TODAY).values():
+        browser = Browser(client, "en").start()
+        for question, value in scenario.answers:
+            assert browser.question() == question, scenario.name
+            if isinstance(value, date):
+                value = (value.day, value.month, value.year)
+            browser.answer(**{question: value})
+        assert "Check your answers" in browser.html, scenario.name
+        expected = [group.value for group in decide(scenario.facts, TODAY).groups]
+        assert groups_that_apply(browser) == expected, scenario.name
