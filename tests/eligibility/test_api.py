@@ -17,6 +17,7 @@ from measure.rules import (
     Protection,
     ResidenceBasis,
 )
+from tests.support.languages import LANGUAGES
 from tests.support.openapi import openapi_document, openapi_schema
 
 URL = "/api/eligibility/"
@@ -466,13 +467,14 @@ def test_reasons_are_in_lang_then_accept_language_then_estonian(
 def test_a_lang_outside_the_sites_languages_is_refused_as_documented(query):
     response = post(Client(), REFUGEE, QUERY_STRING=query, headers={"accept-language": "ru"})
     assert response.status_code == 400
+    languages = ", ".join(LANGUAGES)
     assert response.json() == {
-        "errors": {"lang": ["Неизвестный язык. Ожидается один из: et, ru, en."]},
+        "errors": {"lang": [f"Неизвестный язык. Ожидается один из: {languages}."]},
         "error_codes": {"lang": ["unknown_language"]},
     }
     assert response["Content-Language"] == "ru"
     (lang,) = [p for p in OPERATION["parameters"] if p["name"] == "lang"]
-    assert lang["schema"]["enum"] == ["et", "ru", "en"]
+    assert lang["schema"]["enum"] == list(LANGUAGES)
     assert "refused with 400" in lang["description"]
 
 
