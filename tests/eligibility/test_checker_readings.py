@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.support.flow_client import Browser, matching_section, travel_to
+from tests.support.flow_client import Browser, travel_to
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,12 @@ def today_is_fixed():
         yield
 
 
+MATCH = re.compile(r'class="group-outcome group-outcome--match" aria-labelledby="group-(\w+)"')
+
+
 def groups_that_apply(browser) -> list[str]:
-    html = browser.press("result").html
-    if 'id="group-' not in matching_section(html) or "none of the project" in html:
-        return []
-    return re.findall(r'id="group-(\w+)"', matching_section(html))
+    """The groups the result page shows as applying (to the answers), in order."""
+    return MATCH.findall(browser.press("result").html)
 
 
 def foreigner(browser, basis, citizenship="third_country"):
@@ -112,6 +113,23 @@ def test_a_child_naturalised_at_birth_twelve_years_ago_is_of_diverse_background(
     assert groups_that_apply(browser) == ["diverse_background"]
 
 
+DUAL_CITIZENS = {
+    "et": "Vastake Eesti kodakondsuse kohta ka siis, kui teil on lisaks muu riigi kodakondsus.",
+    "ru": "Ответьте о гражданстве Эстонии, даже если у вас есть и гражданство другой страны.",
+    "en": "Answer about Estonian citizenship, even if you also have another citizenship.",
+}
+
+
+@pytest.mark.parametrize(("language", "hint"), DUAL_CITIZENS.items())
+def test_dual_citizens_by_birth_are_told_to_answer_about_estonian_citizenship(
+    client, language, hint
+):
+    browser = Browser(client, language).start()
+    assert hint in browser.html
+    browser.answer(estonian_citizen="by_birth").answer(returned="no")
+    assert groups_that_apply(browser) == []  # group 3 is not for citizens by birth (docs)
+
+
 # --- 5. Citizens born abroad who come to live here have "returned" -------------------------------
 
 BORN_ABROAD = {
@@ -143,7 +161,7 @@ def test_after_more_than_six_months_abroad_residence_counts_from_the_return(clie
     assert "Check your answers" in browser.html
     assert "Sept. 1, 2017" in browser.html and "March 1, 2024" in browser.html
     html = browser.press("result").html
-    assert re.findall(r'id="group-(\w+)"', matching_section(html)) == ["new_immigrant"]
+    assert MATCH.findall(html) == ["new_immigrant"]
     assert "You have lived in Estonia legally since March 1, 2024" in html
 
 
@@ -238,7 +256,7 @@ def test_after_the_project_the_groups_matched_are_shown_and_the_project_is_not_r
         html = browser.answer(lived_abroad="no").press("result").html
     assert "The project is not running at the moment." in html
     assert "Groups your answers match" in html
-    assert re.findall(r'id="group-(\w+)"', matching_section(html)) == ["new_immigrant"]
+    assert MATCH.findall(html) == ["new_immigrant"]
 
 
 # --- The browser tests' people give the facts they claim -----------------------------------------

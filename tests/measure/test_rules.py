@@ -303,6 +303,28 @@ def test_five_years_end_on_the_anniversary_and_groups_two_and_three_meet(
     assert decision.groups == (group,)
 
 
+@pytest.mark.parametrize(
+    ("facts", "on_anniversary", "day_after"),
+    [
+        pytest.param(
+            foreigner(B.LONG_TERM_PERMIT, date(2020, 3, 15), protection=Protection.REFUGEE),
+            (IP,),
+            (IP, DIVERSE),
+            id="refugee_on_long_term_permit",
+        ),
+        pytest.param(
+            foreigner(B.PROTECTION_FAMILY_PERMIT, date(2020, 3, 15)),
+            (NEW,),
+            (DIVERSE,),
+            id="refugees_family_member",
+        ),
+    ],
+)
+def test_the_new_readings_meet_the_five_year_boundary_too(facts, on_anniversary, day_after):
+    assert decide(facts, date(2025, 3, 15)).groups == on_anniversary
+    assert decide(facts, date(2025, 3, 16)).groups == day_after
+
+
 def test_newly_arrived_says_until_when_and_from_when_diverse_background_applies():
     result = decide(foreigner(B.TEMPORARY_PERMIT, date(2020, 3, 15)), date(2025, 1, 10))
     newly_arrived = result.result_for(NEW)
