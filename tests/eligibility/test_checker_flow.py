@@ -13,6 +13,7 @@ import pytest
 
 from eligibility.flow import QUESTIONS
 from tests.support.flow_client import (
+    CHECKER_TODAY,
     Browser,
     Forms,
     matching_section,
@@ -22,15 +23,9 @@ from tests.support.flow_client import (
 )
 from tests.support.languages import LANGUAGES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("checker_today")]
 
-TODAY = date(2026, 6, 15)
-
-
-@pytest.fixture(autouse=True)
-def today_is_fixed():
-    with travel_to(TODAY):
-        yield
+TODAY = CHECKER_TODAY
 
 
 # --- Whole journeys ------------------------------------------------------------------------------

@@ -6,17 +6,11 @@ from datetime import date
 
 import pytest
 
-from tests.support.flow_client import Browser, travel_to
+from tests.support.flow_client import CHECKER_TODAY, Browser, travel_to
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("checker_today")]
 
-TODAY = date(2026, 6, 15)
-
-
-@pytest.fixture(autouse=True)
-def today_is_fixed():
-    with travel_to(TODAY):
-        yield
+TODAY = CHECKER_TODAY
 
 
 MATCH = re.compile(r'class="group-outcome group-outcome--match" aria-labelledby="group-(\w+)"')

@@ -9,6 +9,9 @@ import time_machine
 
 from measure.parameters import TIME_ZONE
 
+# The day the checker's page tests run on (the fixture ``checker_today``).
+CHECKER_TODAY = date(2026, 6, 15)
+
 
 def travel_to(day: date):
     """Fix "today" at noon in Tallinn on ``day``."""
