@@ -222,7 +222,7 @@ def test_body_that_is_not_one_interoperable_json_object_is_refused(client, body,
 
 def test_a_lone_surrogate_is_refused_in_every_language_never_a_server_error():
     client = Client(raise_request_exception=False)
-    for language in ("et", "ru", "en"):
+    for language in LANGUAGES:
         response = post(client, '{"\\ud800": 1}', raw=True, QUERY_STRING=f"lang={language}")
         assert response.status_code == 400
         assert response.json()["errors"]["body"][0]
