@@ -17,6 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
+# The codes of the errors below: a value of the wrong JSON type, a string not in the list, a
+# date that does not exist.
+VALUE_ERROR_CODES = ("type", "invalid_choice", "invalid_date")
+
 
 class JSONValueField(forms.Field):
     """A field whose value arrives already typed: a JSON value, or the checker's cleaned answer.

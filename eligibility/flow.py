@@ -6,13 +6,19 @@ answers in the body, as GOV.UK smart answers do.
 
 from .question_types import Question
 from .questions import (
-    AdultQuestion,
     CitizenshipQuestion,
     EstonianCitizenQuestion,
-    PopulationRegisterQuestion,
     ProtectionQuestion,
     ResidenceBasisQuestion,
+)
+from .residence_questions import (
+    LivedAbroadQuestion,
+    ResidentAgainSinceQuestion,
     ResidentSinceQuestion,
+)
+from .return_questions import (
+    AdultQuestion,
+    PopulationRegisterQuestion,
     ReturnedOnQuestion,
     ReturnedQuestion,
 )
@@ -24,6 +30,8 @@ QUESTIONS: tuple[type[Question], ...] = (
     ResidenceBasisQuestion,
     ProtectionQuestion,
     ResidentSinceQuestion,
+    LivedAbroadQuestion,
+    ResidentAgainSinceQuestion,
     ReturnedQuestion,
     ReturnedOnQuestion,
     PopulationRegisterQuestion,
@@ -31,6 +39,8 @@ QUESTIONS: tuple[type[Question], ...] = (
 )
 
 # Which question gives each fact, to send an error the engine finds back to that question.
+# (``resident_since`` comes from the second date when residence was interrupted; the engine's
+# only objection to it, a date after today, the date questions already rule out.)
 QUESTION_OF_FACT = {
     "citizenship": CitizenshipQuestion,
     "naturalised": EstonianCitizenQuestion,
@@ -48,7 +58,9 @@ class Flow:
     to and including the first one not answered (or answered with something invalid).
 
     Answers to questions that no longer apply (after a change) are dropped: they are not in
-    ``questions``, so they are not carried forward.
+    ``questions``, so they are not carried forward. Answers to questions after the pending one
+    (a changed answer that needs correcting) are carried forward as they are, unchecked, until
+    the walk reaches them again.
     """
 
     def __init__(self, data, today):
@@ -56,13 +68,20 @@ class Flow:
         self.questions: list[Question] = []
         self.answers: dict = {}
         self.pending: Question | None = None
-        for question_class in QUESTIONS:
+        self.unreached: list[tuple[str, str]] = []
+        for position, question_class in enumerate(QUESTIONS):
             if not question_class.applies(self.answers):
                 continue
             question = question_class(data, answers=self.answers, today=today)
             self.questions.append(question)
             if not question.is_valid():
                 self.pending = question
+                self.unreached = [
+                    (name, str(data[name]))
+                    for later in QUESTIONS[position + 1 :]
+                    for name in later.field_names()
+                    if name in data
+                ]
                 break
             self.answers[question.name] = question.answer
 
@@ -84,12 +103,13 @@ class Flow:
 
     def hidden_fields(self, *, leaving_out: Question | None = None) -> list[tuple[str, str]]:
         """The answers to carry forward, as (name, value) pairs for hidden inputs."""
-        return [
+        answered = [
             field
             for question in self.answered
             if question is not leaving_out
             for field in question.hidden_fields()
         ]
+        return answered + self.unreached
 
     def facts_data(self) -> dict:
         """Every answer as ``FactsForm`` data, decided on today."""

@@ -7,8 +7,10 @@ answers collected by the questions (``flow.Flow.facts_data``). Nothing else deci
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from measure.rules import (
+    INVALID_FACTS_CODES,
     Citizenship,
     Decision,
     Facts,
@@ -19,8 +21,12 @@ from measure.rules import (
     today_in_tallinn,
 )
 
-from .fields import BooleanValueField, EnumField, ISODateField
+from .fields import VALUE_ERROR_CODES, BooleanValueField, EnumField, ISODateField
 from .reasons import invalid_facts_message
+
+# The codes of the errors a field can have: the fields' own, and the engine's (whose
+# "required" is also what a form field says when its value is missing).
+FIELD_ERROR_CODES = (*VALUE_ERROR_CODES, *INVALID_FACTS_CODES)
 
 
 class FactsForm(forms.Form):
@@ -28,6 +34,7 @@ class FactsForm(forms.Form):
 
     ``as_of`` defaults to today in Europe/Tallinn. Facts that do not apply to the person may be
     omitted or null: the engine ignores them, and asks for the ones it needs (``required``).
+    Every error carries one of ``FIELD_ERROR_CODES``, which the API returns as ``error_codes``.
     """
 
     as_of = ISODateField(required=False)
@@ -52,5 +59,5 @@ class FactsForm(forms.Form):
             self.decision = decide(Facts(**facts), as_of)
         except InvalidFacts as error:
             field = error.field if error.field in self.fields else None
-            self.add_error(field, invalid_facts_message(error.code))
+            self.add_error(field, ValidationError(invalid_facts_message(error.code), error.code))
         return cleaned

@@ -66,6 +66,11 @@ class Question(forms.Form):
         """Whether this question is asked, given the answers to the questions before it."""
         return True
 
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The names of the inputs that carry this question's answer."""
+        return (cls.name,)
+
     def make_field(self) -> forms.Field:
         raise NotImplementedError
 
@@ -134,6 +139,10 @@ class YesNoQuestion(RadiosQuestion):
 class DateQuestion(Question):
     template = "eligibility/date_input.html"
     empty_message: ClassVar[Promise]
+
+    @classmethod
+    def field_names(cls):
+        return tuple(f"{cls.name}-{part}" for part in DATE_PARTS)
 
     def make_field(self):
         return DateInputField(empty_message=self.empty_message, today=self.today)

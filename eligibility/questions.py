@@ -1,33 +1,42 @@
-"""The checker's questions: what each asks, its hint, when it is asked, and the facts it gives.
-
-The order in which they are asked is ``flow.QUESTIONS``.
+"""The checker's questions about citizenship and status: what each asks, its hint, when it is
+asked, and the facts it gives. The questions about the period of residence are in
+``residence_questions``, those about moving back in ``return_questions``; the order in which
+they are all asked is ``flow.QUESTIONS``.
 """
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
-from measure.parameters import ADULT_AGE
 from measure.rules import Citizenship, Protection, ResidenceBasis
 
-from .question_types import Choice, DateQuestion, RadiosQuestion, YesNoQuestion, percent_lazy
+from .question_types import Choice, RadiosQuestion
 
 
 class EstonianCitizenQuestion(RadiosQuestion):
     name = "estonian_citizen"
     title = _("Are you an Estonian citizen?")
-    hint = _(
-        "Citizens by naturalisation applied for Estonian citizenship themselves, usually after "
-        "the Estonian language and citizenship exams."
-    )
+    hint = _("Answer about Estonian citizenship, even if you also have another citizenship.")
     summary_label = _("Estonian citizen")
     required_message = _("Select whether you are an Estonian citizen")
+    # Children of parents with undetermined citizenship become citizens at birth, but by
+    # naturalisation (Citizenship Act): the hints say so, so that they do not answer "from birth".
     choices = (
         Choice(
             "by_birth",
             _("Yes, from birth"),
-            _("For example, because a parent was an Estonian citizen when you were born."),
+            _(
+                "For example, because a parent was an Estonian citizen when you were born. If "
+                "neither of your parents was an Estonian citizen, choose naturalisation."
+            ),
         ),
-        Choice("naturalised", _("Yes, by naturalisation")),
+        Choice(
+            "naturalised",
+            _("Yes, by naturalisation"),
+            _(
+                "You applied for citizenship, usually after the Estonian language and citizenship "
+                "exams. Choose this also if you became a citizen as a child on your parents' "
+                "application, or at birth because your parents had undetermined citizenship."
+            ),
+        ),
         Choice("no", _("No")),
     )
 
@@ -116,8 +125,12 @@ class ResidenceBasisQuestion(RadiosQuestion):
         ),
         Choice(
             ResidenceBasis.LONG_TERM_PERMIT,
-            _("Long-term resident's residence permit"),
-            _("A permanent permit, usually after five years of living in Estonia."),
+            _("Estonian long-term resident's permit"),
+            _(
+                "Usually granted after five years of living in Estonia. A long-term resident's "
+                "permit of another EU country does not count: in Estonia you then have a "
+                "temporary residence permit."
+            ),
         ),
         Choice(
             ResidenceBasis.INTERNATIONAL_PROTECTION,
@@ -125,6 +138,14 @@ class ResidenceBasisQuestion(RadiosQuestion):
             _(
                 "As a refugee, or under subsidiary or temporary protection – for example, after "
                 "fleeing the war in Ukraine."
+            ),
+        ),
+        Choice(
+            ResidenceBasis.PROTECTION_FAMILY_PERMIT,
+            _("Residence permit as a family member of a person granted international protection"),
+            _(
+                "For example, you came to live with your spouse or parent who is a refugee, and "
+                "you have not been granted protection yourself."
             ),
         ),
         Choice(
@@ -151,115 +172,59 @@ class ResidenceBasisQuestion(RadiosQuestion):
         return {"residence_basis": ResidenceBasis(self.answer)}
 
 
+def has_residence_basis(answers) -> bool:
+    return answers.get("residence_basis") not in (None, ResidenceBasis.NONE)
+
+
+PROTECTION_KINDS = (
+    Choice(Protection.REFUGEE, _("Refugee status")),
+    Choice(
+        Protection.SUBSIDIARY,
+        _("Subsidiary protection"),
+        _("For people who are not refugees but would face serious harm in their home country."),
+    ),
+    Choice(
+        Protection.TEMPORARY,
+        _("Temporary protection"),
+        _("For example, for people who fled the war in Ukraine."),
+    ),
+)
+
+
 class ProtectionQuestion(RadiosQuestion):
+    """Asked whatever the current permit: a refugee on a long-term resident's permit, or any
+    other, is still group 1. Only a permit based on protection leaves out the answer "no"."""
+
     name = "protection"
-    title = _("What kind of international protection do you have?")
-    hint = _("It is written in the decision of the Police and Border Guard Board.")
+    title = _("Have you been granted international protection?")
+    hint = _(
+        "It is written in the decision of the Police and Border Guard Board. It counts also if "
+        "you now live in Estonia on another permit, for example a long-term resident's permit."
+    )
     summary_label = _("International protection")
-    required_message = _("Select the kind of international protection you have")
+    required_message = _("Select whether you have been granted international protection")
     choices = (
-        Choice(Protection.REFUGEE, _("Refugee status")),
+        *PROTECTION_KINDS,
         Choice(
-            Protection.SUBSIDIARY,
-            _("Subsidiary protection"),
-            _("For people who are not refugees but would face serious harm in their home country."),
-        ),
-        Choice(
-            Protection.TEMPORARY,
-            _("Temporary protection"),
-            _("For example, for people who fled the war in Ukraine."),
+            "no",
+            _("No"),
+            _(
+                "For example, if only a family member of yours has it and you came to live with "
+                "them."
+            ),
+            divider_before=True,
         ),
     )
 
     @classmethod
     def applies(cls, answers):
-        return answers.get("residence_basis") == ResidenceBasis.INTERNATIONAL_PROTECTION
+        # EU citizens are not granted international protection.
+        return answers.get("citizenship") != Citizenship.EU and has_residence_basis(answers)
+
+    def available_choices(self):
+        if self.answers["residence_basis"] == ResidenceBasis.INTERNATIONAL_PROTECTION:
+            return PROTECTION_KINDS
+        return self.choices
 
     def facts(self):
-        return {"protection": Protection(self.answer)}
-
-
-class ResidentSinceQuestion(DateQuestion):
-    name = "resident_since"
-    title = _("Since when have you lived in Estonia legally?")
-    hint = _(
-        "The day your legal residence in Estonia began, on any basis – for example, when your "
-        "first residence permit or right of residence started, not your current one. If you "
-        "have lived here since birth, enter your date of birth. For example, 15 3 2021."
-    )
-    summary_label = _("Lived in Estonia legally since")
-    empty_message = _("Enter the date your legal residence in Estonia began")
-
-    @classmethod
-    def applies(cls, answers):
-        if is_estonian(answers):
-            return answers["estonian_citizen"] == "naturalised"
-        return answers.get("residence_basis") not in (None, ResidenceBasis.NONE)
-
-
-class ReturnedQuestion(YesNoQuestion):
-    name = "returned"
-    title = _("Have you moved back to Estonia from abroad to live here permanently?")
-    hint = _("Answer yes if you lived in another country and have come back to live in Estonia.")
-    summary_label = _("Moved back to Estonia")
-    required_message = _("Select yes if you have moved back to Estonia to live here permanently")
-
-    @classmethod
-    def applies(cls, answers):
-        return is_estonian(answers)
-
-    def facts(self):
-        return {}  # the date of return is the fact; "no" leaves it empty
-
-
-class ReturnedOnQuestion(DateQuestion):
-    name = "returned_on"
-    title = _("When did you move back to Estonia?")
-    hint = _("The day you came back to live here permanently. For example, 15 3 2025.")
-    summary_label = _("Date you moved back")
-    empty_message = _("Enter the date you moved back to Estonia")
-
-    @classmethod
-    def applies(cls, answers):
-        return answers.get("returned") is True
-
-
-class PopulationRegisterQuestion(YesNoQuestion):
-    name = "population_register"
-    title = _("Is your residence in Estonia registered in the population register?")
-    hint = _(
-        "It is if you have registered your address with the local government or in the "
-        "eesti.ee state portal. If you are not sure, answer no."
-    )
-    summary_label = _("Residence registered in the population register")
-    required_message = _(
-        "Select yes if your residence is registered in the Estonian population register"
-    )
-
-    @classmethod
-    def applies(cls, answers):
-        return answers.get("returned") is True
-
-
-class AdultQuestion(YesNoQuestion):
-    name = "adult"
-    title = percent_lazy(
-        ngettext_lazy("Are you %(age)s or older?", "Are you %(age)s or older?", "age"),
-        age=ADULT_AGE,
-    )
-    hint = _("Only adults belong to the target group of people who have moved back.")
-    summary_label = percent_lazy(
-        ngettext_lazy("%(age)s or older", "%(age)s or older", "age"), age=ADULT_AGE
-    )
-    required_message = percent_lazy(
-        ngettext_lazy(
-            "Select yes if you are %(age)s or older",
-            "Select yes if you are %(age)s or older",
-            "age",
-        ),
-        age=ADULT_AGE,
-    )
-
-    @classmethod
-    def applies(cls, answers):
-        return answers.get("returned") is True
+        return {} if self.answer == "no" else {"protection": Protection(self.answer)}

@@ -22,7 +22,8 @@ REASON_SENTENCES: Mapping[str, Promise] = {
     "subsidiary_protection": _("You have subsidiary protection and a residence permit in Estonia."),
     "temporary_protection": _("You have temporary protection and a residence permit in Estonia."),
     "no_international_protection": _(
-        "This group is for people whose residence permit is based on international protection."
+        "This group is for people who have been granted international protection themselves and "
+        "have a residence permit in Estonia."
     ),
     "estonian_citizen": _("This group is for foreigners, and you are an Estonian citizen."),
     "no_legal_residence": _(
@@ -36,6 +37,10 @@ REASON_SENTENCES: Mapping[str, Promise] = {
     "eu_temporary_right": _("You have a temporary right of residence as an EU citizen."),
     "eu_family_temporary_right": _(
         "You have a temporary right of residence as a family member of an EU citizen."
+    ),
+    "protection_family_permit": _(
+        "A residence permit as a family member of a person granted international protection is "
+        "a temporary residence permit."
     ),
     "residence_not_temporary": _(
         "This group is for people with a temporary residence permit or a temporary right of "
@@ -68,7 +73,11 @@ REASON_SENTENCES: Mapping[str, Promise] = {
         "This group is for Estonian citizens who have moved back to Estonia from abroad."
     ),
     "not_estonian_citizen": _("This group is for Estonian citizens."),
-    "not_adult": _("This group is for adults."),
+    "not_adult": _("This group is for adults, aged 18 or older."),
+    "not_adult_yet": _(
+        "This group is for adults, aged 18 or older. If you turn 18 on or before %(until)s, it "
+        "can apply to you from your 18th birthday until that day."
+    ),
     "not_in_population_register": _(
         "This group is for people whose residence is registered in the Estonian population "
         "register. You can register your residence with your local government."
@@ -76,6 +85,7 @@ REASON_SENTENCES: Mapping[str, Promise] = {
     "project_not_started": _("The project starts on %(project_start)s."),
     "project_ended": _("The project ended on %(project_end)s."),
     "project_ends_first": _("The project ends earlier, on %(project_end)s."),
+    "ends_before_project_starts": _("That is before the project starts on %(project_start)s."),
 }
 
 # What the dates of a result mean, in one sentence each. Groups the engine never gives such a
@@ -111,6 +121,18 @@ INVALID_FACTS_MESSAGES: Mapping[str, Promise] = {
     ),
     "requires_eu_citizenship": _(
         'This right of residence is for EU citizens: it needs citizenship "eu".'
+    ),
+    "protection_not_for_eu_citizens": _(
+        "International protection is granted only to citizens of countries outside the EU and to "
+        'people without citizenship, not with citizenship "eu".'
+    ),
+    "permit_not_for_eu_citizens": _(
+        "EU citizens live in Estonia with a right of residence, not a residence permit: with "
+        'citizenship "eu", use eu_temporary_right or eu_permanent_right.'
+    ),
+    "family_right_not_for_eu_citizens": _(
+        "This right of residence is for family members who are not EU citizens themselves: with "
+        'citizenship "eu", use eu_temporary_right or eu_permanent_right.'
     ),
 }
 

@@ -24,6 +24,10 @@ class ResidenceBasis(StrEnum):
     TEMPORARY_PERMIT = "temporary_permit"
     LONG_TERM_PERMIT = "long_term_permit"
     INTERNATIONAL_PROTECTION = "international_protection"
+    # A temporary permit under the Act on Granting International Protection to Aliens for the
+    # family member of a refugee or protection holder (family reunification), who has not been
+    # granted protection themselves.
+    PROTECTION_FAMILY_PERMIT = "protection_family_permit"
     EU_TEMPORARY_RIGHT = "eu_temporary_right"
     EU_PERMANENT_RIGHT = "eu_permanent_right"
     EU_FAMILY_TEMPORARY_RIGHT = "eu_family_temporary_right"
@@ -52,9 +56,14 @@ class Facts:
     citizenship: Citizenship
     naturalised: bool | None = None  # Estonian citizens only
     residence_basis: ResidenceBasis = ResidenceBasis.NONE  # non-citizens; ignored for Estonians
+    # International protection granted to the person themselves, whatever the current basis of
+    # residence (a refugee on a long-term resident's permit is still a refugee); None: none.
     protection: Protection | None = None
-    # First day of legal residence in Estonia, on any legal basis (non-citizens, and naturalised
-    # citizens): the seed counts years of legal residence, not years on the current permit.
+    # First day of the current period of legal residence in Estonia (non-citizens, and
+    # naturalised citizens): the day the first residence permit or right of residence began, or,
+    # after more than six months in a row abroad, the day the current period began. A visa or a
+    # visa-free stay is not residence. The seed counts years of legal residence, not years on
+    # the current permit.
     resident_since: date | None = None
     adult: bool | None = None
     returned_on: date | None = None  # Estonian citizens who moved back
@@ -88,9 +97,10 @@ class Decision:
 
     @property
     def groups(self) -> tuple[Group, ...]:
-        """Codes of the groups that apply, in order; none while the project is not running."""
-        if not self.project_active:
-            return ()
+        """The groups whose rule holds on ``as_of``, in order: exactly the eligible results.
+
+        Outside the project period too; ``project_active`` says whether the project is running.
+        """
         return tuple(result.group for result in self.results if result.eligible)
 
     def result_for(self, group: Group) -> GroupResult:
@@ -116,6 +126,10 @@ INVALID_FACTS_CODES = (
     "after_as_of",  # a date lies after the day decided on
     "date_out_of_range",  # a period from this date would end after date.max
     "requires_eu_citizenship",  # an EU right of residence, claimed by a non-EU citizen
+    # What the law rules out for EU (EEA, Swiss) citizens:
+    "protection_not_for_eu_citizens",  # international protection is for third-country nationals
+    "permit_not_for_eu_citizens",  # a residence permit: EU citizens have a right of residence
+    "family_right_not_for_eu_citizens",  # the family member's right is for non-EU citizens
 )
 
 # Every reason code the engine emits, with the keys of the dates it carries.
@@ -134,6 +148,7 @@ REASON_DATES: Mapping[str, tuple[str, ...]] = {
     "international_protection_permit": (),
     "eu_temporary_right": (),
     "eu_family_temporary_right": (),
+    "protection_family_permit": (),
     "residence_not_temporary": (),
     # groups 2 and 3
     "resident_less_than_five_years": ("resident_since", "until"),
@@ -149,10 +164,12 @@ REASON_DATES: Mapping[str, tuple[str, ...]] = {
     "not_returned": (),
     "not_estonian_citizen": (),
     "not_adult": (),
+    "not_adult_yet": ("until",),
     "not_in_population_register": (),
     # every group, from the project period
     "project_not_started": ("project_start",),
     "project_ended": ("project_end",),
     "project_ends_first": ("project_end",),
+    "ends_before_project_starts": ("project_start",),
 }
 REASON_CODES: tuple[str, ...] = tuple(REASON_DATES)

@@ -43,6 +43,21 @@ isik ...". Seed (en): "... legally resided in Estonia for less than five years .
 Counted in calendar years as Tsiviilseadustiku üldosa seadus §§ 134–136 count periods.
 """
 
+RESIDENCE_INTERRUPTION = relativedelta(months=6)
+"""Time in a row outside Estonia after which legal residence counts afresh from the return.
+
+The seed measures a duration ("vähem kui viis aastat ... seaduslikult elanud", "üle viie aasta
+... viibiv") and says nothing about absences, so the checker borrows the continuity rule that
+Estonian and EU law apply to five years of residence for the long-term resident's status:
+Council Directive 2003/109/EC, Article 4(3) ("Periods of absence ... shall not interrupt the
+period ... where they are shorter than six consecutive months and do not exceed in total 10
+months"), transposed by the Aliens Act (välismaalaste seadus) in its rules on the long-term
+resident's residence permit. Only the six months in a row are used: the checker asks one
+question, and the ten months in total would need every trip abroad. The form asks whether the
+person has lived abroad for longer than this since their first permit; the engine receives the
+start of the current period as ``resident_since``.
+"""
+
 REPATRIATE_RETURN_WINDOW = relativedelta(months=8)
 """How recently a returning Estonian citizen must have come back to be a repatriate.
 

@@ -40,6 +40,7 @@ from .parameters import (
     REPATRIATE_RETURN_WINDOW,
     TIME_ZONE,
 )
+from .validation import check_facts
 
 __all__ = [
     "INVALID_FACTS_CODES",
@@ -78,13 +79,10 @@ _PROTECTION_REASONS = {
 _TEMPORARY_RESIDENCE_REASONS = {
     ResidenceBasis.TEMPORARY_PERMIT: "temporary_residence_permit",
     ResidenceBasis.INTERNATIONAL_PROTECTION: "international_protection_permit",
+    ResidenceBasis.PROTECTION_FAMILY_PERMIT: "protection_family_permit",
     ResidenceBasis.EU_TEMPORARY_RIGHT: "eu_temporary_right",
     ResidenceBasis.EU_FAMILY_TEMPORARY_RIGHT: "eu_family_temporary_right",
 }
-
-# Only EU citizens hold a right of residence of their own under the Citizen of the EU Act;
-# family members of any citizenship hold theirs through the EU citizen.
-_EU_CITIZEN_RIGHTS = (ResidenceBasis.EU_TEMPORARY_RIGHT, ResidenceBasis.EU_PERMANENT_RIGHT)
 
 
 def today_in_tallinn() -> date:
@@ -151,6 +149,10 @@ def international_protection(facts: Facts, as_of: date) -> GroupResult:
     Seed (en): "An alien who has been recognized as a refugee or placed under temporary or
     additional protection and has been granted a residence permit in Estonia."
 
+    Two conditions: protection granted, and an Estonian residence permit granted ("antud", has
+    been granted). Neither ties the protection to the current permit, so a refugee who moved on
+    to a long-term resident's permit, or to any other basis, is still group 1. A family member
+    on a family-reunification permit has no protection of their own (``protection`` None).
     The definition sets no time limit, so an eligible result has no ``valid_until``.
     """
     group = Group.INTERNATIONAL_PROTECTION
@@ -158,7 +160,7 @@ def international_protection(facts: Facts, as_of: date) -> GroupResult:
         return GroupResult(group, False, (Reason("estonian_citizen"),))
     if facts.residence_basis == ResidenceBasis.NONE:
         return GroupResult(group, False, (Reason("no_legal_residence"),))
-    if facts.residence_basis != ResidenceBasis.INTERNATIONAL_PROTECTION:
+    if facts.protection is None:
         return GroupResult(group, False, (Reason("no_international_protection"),))
     return GroupResult(group, True, (Reason(_PROTECTION_REASONS[facts.protection]),))
 
@@ -257,7 +259,9 @@ def repatriate(facts: Facts, as_of: date) -> GroupResult:
     within the last eight months and has registered their place of residence in the Estonian
     Population Register."
 
-    Eligible from the return date through the same date eight months later, inclusive.
+    Eligible from the return date through the same date eight months later, inclusive. An
+    Estonian citizen born abroad who comes to live in Estonia has "returned" too (the
+    Integration Foundation's return support counts them); the form's hint says so.
     """
     group = Group.REPATRIATE
     if facts.citizenship != Citizenship.ESTONIAN:
@@ -269,7 +273,12 @@ def repatriate(facts: Facts, as_of: date) -> GroupResult:
     dates = {"returned_on": facts.returned_on, "until": last_day}
     failed = []
     if not facts.adult:
-        failed.append(Reason("not_adult"))
+        # While the window is open, a minor may still turn 18 inside it: say until when.
+        failed.append(
+            Reason("not_adult_yet", {"until": last_day})
+            if as_of <= last_day
+            else Reason("not_adult")
+        )
     if as_of > last_day:
         failed.append(Reason("returned_more_than_eight_months_ago", dates))
     if not facts.population_register:
@@ -291,49 +300,13 @@ RULES: tuple[Callable[[Facts, date], GroupResult], ...] = (
 # --- Deciding ------------------------------------------------------------------------------------
 
 
-def _require(value: object, field_name: str) -> None:
-    if value is None:
-        raise InvalidFacts(field_name, "required")
-
-
-def _not_after(day: date, as_of: date, field_name: str) -> None:
-    # A residence or return that has not happened yet cannot count; it is a mistyped date.
-    if day > as_of:
-        raise InvalidFacts(field_name, "after_as_of", f"{day} is after {as_of}")
-
-
-def _check_facts(facts: Facts, as_of: date) -> None:
-    """Raise ``InvalidFacts`` for facts the rules cannot decide on.
-
-    Only the facts that apply to the person are checked; the others are ignored by the rules too.
-    """
-    if facts.citizenship == Citizenship.ESTONIAN:
-        _require(facts.naturalised, "naturalised")
-        if facts.naturalised:
-            _require(facts.resident_since, "resident_since")
-            _not_after(facts.resident_since, as_of, "resident_since")
-        if facts.returned_on is not None:
-            _not_after(facts.returned_on, as_of, "returned_on")
-            _require(facts.adult, "adult")
-            _require(facts.population_register, "population_register")
-        return
-    basis = facts.residence_basis
-    if basis in _EU_CITIZEN_RIGHTS and facts.citizenship != Citizenship.EU:
-        raise InvalidFacts("residence_basis", "requires_eu_citizenship")
-    if basis == ResidenceBasis.NONE:
-        return
-    _require(facts.resident_since, "resident_since")
-    _not_after(facts.resident_since, as_of, "resident_since")
-    if basis == ResidenceBasis.INTERNATIONAL_PROTECTION:
-        _require(facts.protection, "protection")
-
-
 def _within_project_period(result: GroupResult, as_of: date) -> GroupResult:
     """Add what the project period means for this result.
 
     Outside the project period the rule is still evaluated (so a resident can see where they
     stand), but the result says first that the project is not running. A result pointing to a
-    start after the project's end says so too, so nobody waits for a date that brings nothing.
+    start after the project's end says so too, and so does one that ends before the project
+    starts, so nobody waits for a date that brings nothing.
     """
     before: tuple[Reason, ...] = ()
     if as_of < PROJECT_START:
@@ -344,6 +317,8 @@ def _within_project_period(result: GroupResult, as_of: date) -> GroupResult:
     starts = (result.valid_from, result.next_group_from)
     if as_of <= PROJECT_END and any(start and start > PROJECT_END for start in starts):
         after = (Reason("project_ends_first", {"project_end": PROJECT_END}),)
+    elif result.eligible and result.valid_until and result.valid_until < PROJECT_START:
+        after = (Reason("ends_before_project_starts", {"project_start": PROJECT_START}),)
     if not before and not after:
         return result
     return replace(result, reasons=(*before, *result.reasons, *after))
@@ -352,10 +327,11 @@ def _within_project_period(result: GroupResult, as_of: date) -> GroupResult:
 def decide(facts: Facts, as_of: date) -> Decision:
     """Which target groups ``facts`` describe on ``as_of`` (a date in Europe/Tallinn).
 
-    Raises ``InvalidFacts`` for missing or impossible facts. ``Decision.groups`` is empty
-    outside the project period, but every result is still evaluated and explained.
+    Raises ``InvalidFacts`` for missing or impossible facts. Outside the project period every
+    result is still evaluated and ``Decision.groups`` lists those whose rule holds, while
+    ``project_active`` is False and every result's first reason says the project is not running.
     """
-    _check_facts(facts, as_of)
+    check_facts(facts, as_of)
     results = tuple(_within_project_period(rule(facts, as_of), as_of) for rule in RULES)
     return Decision(
         as_of=as_of,

@@ -193,7 +193,7 @@ def nested(depth: int) -> str:
 def test_the_api_refuses_hostile_bodies_with_json_errors(client, body):
     response = client.post("/api/eligibility/", body, content_type="application/json")
     assert response.status_code in (400, 413), response.content
-    assert set(response.json()) == {"errors"}
+    assert set(response.json()) == {"errors", "error_codes"}
 
 
 # Bounded sizes, refused with the site's own pages in the visitor's language.

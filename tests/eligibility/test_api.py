@@ -8,13 +8,16 @@ import pytest
 import time_machine
 from django.test import Client
 
-from eligibility.api import MAX_BODY_BYTES
+from eligibility.api import ERROR_CODES
+from eligibility.request_body import MAX_BODY_BYTES, MAX_DEPTH
 from measure.rules import (
+    REASON_CODES,
     Citizenship,
     Group,
     Protection,
     ResidenceBasis,
 )
+from tests.support.languages import LANGUAGES
 from tests.support.openapi import openapi_document, openapi_schema
 
 URL = "/api/eligibility/"
@@ -126,36 +129,136 @@ def test_facts_that_do_not_apply_may_be_omitted_or_null(client):
     assert omitted.json()["groups"] == []
 
 
-def test_outside_the_project_period_no_group_applies_but_every_result_is_explained(client):
-    body = post(client, {**REFUGEE, "as_of": "2028-01-01"}).json()
-    assert body["groups"] == []
+@pytest.mark.parametrize(
+    ("as_of", "code"),
+    [("2024-12-31", "project_not_started"), ("2028-01-01", "project_ended")],
+)
+def test_outside_the_project_period_groups_agree_with_results_and_say_it_is_not_running(
+    client, as_of, code
+):
+    body = post(client, {**REFUGEE, "resident_since": "2024-06-01", "as_of": as_of}).json()
+    eligible = [result["group"] for result in body["results"] if result["eligible"]]
+    assert body["groups"] == eligible == ["international_protection", "new_immigrant"]
     assert body["project_period"]["active"] is False
-    assert body["results"][0]["eligible"] is True
-    assert body["results"][0]["reason_codes"][0] == "project_ended"
+    assert all(result["reason_codes"][0] == code for result in body["results"])
+    assert schema_errors(body, DECISION_SCHEMA) == []
+
+
+def test_a_refugee_on_a_long_term_residents_permit_is_still_group_one(client):
+    body = {**REFUGEE, "residence_basis": "long_term_permit", "resident_since": "2015-03-01"}
+    answer = post(client, body).json()
+    assert answer["groups"] == ["international_protection", "diverse_background"]
+    assert answer["results"][0]["reason_codes"] == ["refugee"]
+
+
+@pytest.mark.parametrize(
+    ("basis", "groups"),
+    [
+        ("temporary_permit", ["international_protection", "new_immigrant"]),
+        ("eu_family_temporary_right", ["international_protection", "new_immigrant"]),
+        ("none", []),
+    ],
+)
+def test_protection_counts_with_any_residence_basis_but_none(client, basis, groups):
+    body = {**REFUGEE, "residence_basis": basis}
+    if basis == "none":
+        del body["resident_since"]
+    assert post(client, body).json()["groups"] == groups
+
+
+def test_a_refugees_family_member_is_newly_arrived_then_of_diverse_background(client):
+    body = {
+        "citizenship": "third_country",
+        "residence_basis": "protection_family_permit",
+        "resident_since": "2024-06-01",
+    }
+    assert post(client, {**body, "as_of": "2026-06-01"}).json()["groups"] == ["new_immigrant"]
+    later = post(client, {**body, "as_of": "2029-06-02"}).json()
+    assert later["groups"] == ["diverse_background"]
 
 
 # --- Bad input: 400 with the field named ---------------------------------------------------------
 
 
+NESTED = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+
+
 @pytest.mark.parametrize(
-    ("body", "field"),
+    ("body", "code"),
     [
-        ('{"citizenship": "eu",', "body"),
-        ("", "body"),
-        ("NaN", "body"),
-        ('{"citizenship": "eu", "adult": NaN}', "body"),
-        (b"\xff\xfe{}", "body"),
-        ("[" * 5000, "body"),
-        ('["citizenship", "eu"]', "body"),
-        ('"estonian"', "body"),
-        ("null", "body"),
-        ("42", "body"),
+        ('{"citizenship": "eu",', "not_json"),
+        ("", "not_json"),
+        ("NaN", "not_json"),
+        ('{"citizenship": "eu", "adult": NaN}', "not_json"),
+        ('{"citizenship": "eu", "adult": -Infinity}', "not_json"),
+        (b"\xff\xfe{}", "not_json"),
+        (b"\xef\xbb\xbf{}", "not_json"),
+        ('{"citizenship": "eu"}{"citizenship": "estonian"}', "not_json"),
+        ('{"citizenship": "eu"} {}', "not_json"),
+        ('{"citizenship": "eu"}\n"x"', "not_json"),
+        ("[" * 5000, "too_deep"),
+        ('{"citizenship": "eu", "as_of": ' + NESTED + "}", "too_deep"),
+        ('{"\\ud800": 1, "citizenship": "eu"}', "invalid_unicode"),
+        ('{"citizenship": "\\udfff"}', "invalid_unicode"),
+        ('{"citizenship": "eu", "as_of": ["\\ud83d"]}', "invalid_unicode"),
+        ('{"citizenship": "eu", "citizenship": "eu"}', "duplicate_key"),
+        ('{"as_of": "2024-12-31", "citizenship": "eu", "as_of": "2026-01-01"}', "duplicate_key"),
+        ('{"citizenship": "martian", "citizenship": "eu"}', "duplicate_key"),
+        ('{"citizenship": "eu", "as_of": {"a": 1, "a": 2}}', "duplicate_key"),
+        ('{"\\ud800": 1, "\\ud800": 2}', "duplicate_key"),
+        ('["citizenship", "eu"]', "not_object"),
+        ('"estonian"', "not_object"),
+        ("null", "not_object"),
+        ("42", "not_object"),
     ],
 )
-def test_body_that_is_not_a_json_object_is_refused(client, body, field):
+def test_body_that_is_not_one_interoperable_json_object_is_refused(client, body, code):
     response = post(client, body, raw=True)
     assert response.status_code == 400
-    assert list(response.json()["errors"]) == [field]
+    assert response.json()["error_codes"] == {"body": [code]}
+    assert list(response.json()["errors"]) == ["body"]
+    assert schema_errors(response.json(), ERRORS_SCHEMA) == []
+
+
+def test_a_lone_surrogate_is_refused_in_every_language_never_a_server_error():
+    client = Client(raise_request_exception=False)
+    for language in LANGUAGES:
+        response = post(client, '{"\\ud800": 1}', raw=True, QUERY_STRING=f"lang={language}")
+        assert response.status_code == 400
+        assert response.json()["errors"]["body"][0]
+    pair = post(client, '{"citizenship": "eu", "\\ud83d\\ude00": 1}', raw=True).json()
+    assert pair["error_codes"] == {"😀": ["unknown_field"]}  # a real pair is a real character
+
+
+def test_a_valid_surrogate_pair_in_a_value_is_a_character_not_an_error(client):
+    response = post(client, '{"citizenship": "\\ud83d\\ude00"}', raw=True)
+    assert response.json()["error_codes"] == {"citizenship": ["invalid_choice"]}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("as_of", "1" * 5000, "type"),
+        ("as_of", "1e999999", "type"),
+        ("as_of", "-0.0", "type"),
+        ("as_of", "20260101", "type"),
+        ("as_of", '{"year": 2026, "month": 1, "day": 1}', "type"),
+        ("as_of", '["2026-01-01"]', "type"),
+        ("as_of", "true", "type"),
+        ("citizenship", "1" * 5000, "type"),
+        ("citizenship", '{"eu": true}', "type"),
+        ("naturalised", "1", "type"),
+    ],
+)
+def test_numbers_and_objects_where_dates_or_strings_belong_are_the_wrong_type(
+    client, field, value, code
+):
+    others = '"citizenship": "estonian", "naturalised": false, ' if field == "as_of" else ""
+    body = "{" + others + f'"{field}": {value}' + "}"
+    response = post(client, body, raw=True)
+    assert response.status_code == 400
+    assert response.json()["error_codes"][field] == [code]
+    assert schema_errors(response.json(), ERRORS_SCHEMA) == []
 
 
 @pytest.mark.parametrize(
@@ -230,17 +333,78 @@ def test_bad_facts_get_400_naming_the_field(client, body, field):
     assert field in errors
     assert all(isinstance(message, str) and message for message in errors[field])
     assert schema_errors(response.json(), ERRORS_SCHEMA) == []
+    codes = response.json()["error_codes"]
+    assert list(codes) == list(errors)
+    assert all(len(codes[name]) == len(errors[name]) for name in errors)
+
+
+EU = {"as_of": "2026-01-15", "citizenship": "eu", "resident_since": "2024-01-01"}
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "code"),
+    [
+        (
+            {**EU, "residence_basis": "international_protection", "protection": "refugee"},
+            "residence_basis",
+            "protection_not_for_eu_citizens",
+        ),
+        (
+            {**EU, "residence_basis": "eu_temporary_right", "protection": "temporary"},
+            "protection",
+            "protection_not_for_eu_citizens",
+        ),
+        ({**EU, "protection": "subsidiary"}, "protection", "protection_not_for_eu_citizens"),
+        (
+            {**EU, "residence_basis": "temporary_permit"},
+            "residence_basis",
+            "permit_not_for_eu_citizens",
+        ),
+        (
+            {**EU, "residence_basis": "long_term_permit"},
+            "residence_basis",
+            "permit_not_for_eu_citizens",
+        ),
+        (
+            {**EU, "residence_basis": "protection_family_permit"},
+            "residence_basis",
+            "permit_not_for_eu_citizens",
+        ),
+        (
+            {**EU, "residence_basis": "eu_family_temporary_right"},
+            "residence_basis",
+            "family_right_not_for_eu_citizens",
+        ),
+        (
+            {**EU, "residence_basis": "eu_family_permanent_right"},
+            "residence_basis",
+            "family_right_not_for_eu_citizens",
+        ),
+        (
+            {**EU, "citizenship": "undetermined", "residence_basis": "eu_temporary_right"},
+            "residence_basis",
+            "requires_eu_citizenship",
+        ),
+    ],
+)
+def test_combinations_the_law_rules_out_get_400_with_a_specific_code(client, body, field, code):
+    response = post(client, body, QUERY_STRING="lang=en")
+    assert response.status_code == 400
+    assert response.json()["error_codes"] == {field: [code]}
+    assert schema_errors(body, FACTS_SCHEMA), "the schema should rule it out too"
 
 
 def test_error_messages_are_in_the_requests_language(client):
     body = {"citizenship": "estonian", "naturalised": False, "adult": "yes"}
+    codes = {"error_codes": {"adult": ["type"]}}
     assert post(client, body).json() == {
-        "errors": {"adult": ["Väärtus peab olema true või false."]}
+        "errors": {"adult": ["Väärtus peab olema true või false."]},
+        **codes,
     }
     russian = post(client, body, headers={"accept-language": "ru"}).json()
-    assert russian == {"errors": {"adult": ["Значение должно быть true или false."]}}
+    assert russian == {"errors": {"adult": ["Значение должно быть true или false."]}, **codes}
     english = post(Client(), body, QUERY_STRING="lang=en").json()
-    assert english == {"errors": {"adult": ["Expected true or false."]}}
+    assert english == {"errors": {"adult": ["Expected true or false."]}, **codes}
 
 
 def test_unknown_value_lists_the_values_allowed(client):
@@ -285,7 +449,6 @@ ENGLISH = "You have been recognised as a refugee and have a residence permit in 
         ("lang=ru", "", "ru", RUSSIAN),
         ("lang=ru", "en", "ru", RUSSIAN),
         ("lang=en", "ru", "en", ENGLISH),
-        ("lang=de", "ru", "ru", RUSSIAN),
         ("", "de-DE", "et", ESTONIAN),
     ],
 )
@@ -296,6 +459,23 @@ def test_reasons_are_in_lang_then_accept_language_then_estonian(
     response = post(Client(), REFUGEE, QUERY_STRING=query, headers=headers)
     assert response.json()["results"][0]["reasons"] == [first_reason]
     assert response["Content-Language"] == language
+
+
+@pytest.mark.parametrize(
+    "query", ["lang=de", "lang=", "lang=ET", "lang=et&lang=xx", "lang=%ED%A0%80"]
+)
+def test_a_lang_outside_the_sites_languages_is_refused_as_documented(query):
+    response = post(Client(), REFUGEE, QUERY_STRING=query, headers={"accept-language": "ru"})
+    assert response.status_code == 400
+    languages = ", ".join(LANGUAGES)
+    assert response.json() == {
+        "errors": {"lang": [f"Неизвестный язык. Ожидается один из: {languages}."]},
+        "error_codes": {"lang": ["unknown_language"]},
+    }
+    assert response["Content-Language"] == "ru"
+    (lang,) = [p for p in OPERATION["parameters"] if p["name"] == "lang"]
+    assert lang["schema"]["enum"] == list(LANGUAGES)
+    assert "refused with 400" in lang["description"]
 
 
 def test_russian_reasons_use_russian_dates(client):
@@ -320,7 +500,9 @@ def test_a_date_of_today_in_tallinn_is_not_in_the_future(client):
 
 def test_api_needs_no_csrf_token_sets_no_cookie_and_is_never_stored():
     client = Client(enforce_csrf_checks=True)
-    for response in [post(client, REFUGEE), post(client, {}), client.get(URL)]:
+    responses = [post(client, REFUGEE), post(client, {}), client.get(URL)]
+    responses.append(post(client, REFUGEE, QUERY_STRING="lang=xx"))
+    for response in responses:
         assert response.status_code in (200, 400, 405)
         assert response["Cache-Control"] == "no-store"
         assert not response.cookies
@@ -337,6 +519,21 @@ def test_openapi_document_is_served_and_lists_the_path(client):
     assert document["openapi"].startswith("3.1")
     assert "/api/eligibility/" in document["paths"]
     assert set(OPERATION["responses"]) == {"200", "400", "405", "413"}
+
+
+def test_openapi_version_is_raised_and_the_document_describes_the_change():
+    assert OPENAPI["info"]["version"] == "2.0.0"
+    description = OPENAPI["info"]["description"]
+    assert "Changes in 2.0.0 (from 1.0.0)" in description
+    for change in ("`groups`", "`protection`", "protection_family_permit", "`?lang=`"):
+        assert change in description, change
+
+
+def test_openapi_lists_every_reason_and_error_code():
+    schemas = OPENAPI["components"]["schemas"]
+    assert schemas["ReasonCode"]["enum"] == list(REASON_CODES)
+    assert schemas["ErrorCode"]["enum"] == list(ERROR_CODES)
+    assert len(set(ERROR_CODES)) == len(ERROR_CODES)
 
 
 def test_openapi_enums_are_the_engines_enums():
@@ -367,6 +564,9 @@ def test_openapi_examples_are_valid_and_the_api_answers_them_as_documented(clien
         assert schema_errors(response.json(), DECISION_SCHEMA) == [], name
     documented = OPENAPI["components"]["examples"]["RefugeeDecision"]["value"]
     assert post(client, examples["refugee"]["value"]).json() == documented
+    errors = OPENAPI["components"]["responses"]["BadRequest"]["content"]["application/json"]
+    for name, example in errors["examples"].items():
+        assert schema_errors(example["value"], ERRORS_SCHEMA) == [], name
 
 
 def test_the_schema_check_used_here_does_catch_a_wrong_response():

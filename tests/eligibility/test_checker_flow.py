@@ -6,39 +6,26 @@ pages. "Today" is fixed with time-machine (in Europe/Tallinn) so every date is e
 """
 
 import re
-from datetime import date, datetime
+from datetime import date
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 from eligibility.flow import QUESTIONS
-from tests.support.flow_client import Browser, Forms, refugee_two_years, returned_citizen
+from tests.support.flow_client import (
+    CHECKER_TODAY,
+    Browser,
+    Forms,
+    matching_section,
+    refugee_two_years,
+    returned_citizen,
+    travel_to,
+)
 from tests.support.languages import LANGUAGES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("checker_today")]
 
-TALLINN = ZoneInfo("Europe/Tallinn")
-TODAY = date(2026, 6, 15)
-
-
-def travel_to(day: date):
-    return time_machine.travel(
-        datetime(day.year, day.month, day.day, 12, tzinfo=TALLINN), tick=False
-    )
-
-
-@pytest.fixture(autouse=True)
-def today_is_fixed():
-    with travel_to(TODAY):
-        yield
-
-
-def matching_section(html: str) -> str:
-    """The result page's first list of groups: those that apply, when any do."""
-    first = html.index("<h2>", html.index('class="result-panel'))
-    return html[first : html.index("<h2>", first + 1)]
+TODAY = CHECKER_TODAY
 
 
 # --- Whole journeys ------------------------------------------------------------------------------
@@ -101,7 +88,10 @@ def test_citizen_who_returned_three_months_ago_is_repatriate_for_eight_months(
 def test_a_minor_who_returned_is_told_the_group_is_for_adults(client):
     html = returned_citizen(Browser(client, "en"), adult="no").press("result").html
     assert "none of the project's four target groups applies to you" in html
-    assert "This group is for adults." in html
+    assert (
+        "This group is for adults, aged 18 or older. If you turn 18 on or before Nov. 15, 2026, "
+        "it can apply to you from your 18th birthday until that day."
+    ) in html
 
 
 def test_citizen_by_birth_who_never_left_belongs_to_no_group_and_is_told_kindly(client):
@@ -122,6 +112,8 @@ def test_naturalised_citizen_is_asked_since_when_and_whether_they_moved_back(cli
     browser = Browser(client, "en").start().answer(estonian_citizen="naturalised")
     assert browser.question() == "resident_since"
     browser.answer(resident_since=(1, 2, 2010))
+    assert browser.question() == "lived_abroad"
+    browser.answer(lived_abroad="no")
     assert browser.question() == "returned"
     html = browser.answer(returned="no").press("result").html
     assert 'id="group-diverse_background"' in matching_section(html)
@@ -131,14 +123,10 @@ def test_naturalised_citizen_is_asked_since_when_and_whether_they_moved_back(cli
 def test_eu_citizen_is_offered_only_the_rights_of_residence_of_eu_citizens(client):
     browser = Browser(client, "en").start().answer(estonian_citizen="no")
     browser.answer(citizenship="eu")
-    offered = {
-        i["value"] for f in browser.page.forms for i in f["inputs"] if i.get("type") == "radio"
-    }
+    offered = set(browser.radio_values())
     assert offered == {"eu_temporary_right", "eu_permanent_right", "none"}
     browser.press("citizenship").answer(citizenship="third_country")  # Back, then another answer
-    offered = {
-        i["value"] for f in browser.page.forms for i in f["inputs"] if i.get("type") == "radio"
-    }
+    offered = set(browser.radio_values())
     assert "eu_temporary_right" not in offered
     assert {"temporary_permit", "international_protection", "none"} <= offered
 
@@ -209,10 +197,10 @@ def test_date_errors_are_specific_and_link_to_the_box_to_fix(client, typed, mess
 def test_future_date_is_refused_however_far_ahead(client):
     browser = Browser(client, "en").start().answer(estonian_citizen="no")
     browser.answer(citizenship="third_country").answer(residence_basis="temporary_permit")
-    browser.answer(resident_since=(16, 6, 2026))  # tomorrow
+    browser.answer(protection="no").answer(resident_since=(16, 6, 2026))  # tomorrow
     assert "The date must be today or in the past" in browser.html
     browser.answer(resident_since=(15, 6, 2026))  # today
-    assert "Check your answers" in browser.html
+    assert browser.question() == "lived_abroad"
 
 
 @pytest.mark.parametrize(
@@ -253,6 +241,7 @@ def test_check_answers_lists_every_answer_with_a_change_button(client):
         "residence_basis",
         "protection",
         "resident_since",
+        "lived_abroad",
     ]
     assert "June 15, 2024" in browser.html
     assert "Refugee status" in browser.html

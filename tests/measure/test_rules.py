@@ -111,6 +111,40 @@ SCENARIOS = [
         (IP, NEW),
         id="temporary_protection_from_ukraine_is_group_one_and_newly_arrived",
     ),
+    # protection counts whatever the current permit (reading 2)
+    pytest.param(
+        foreigner(B.LONG_TERM_PERMIT, date(2015, 3, 1), protection=Protection.REFUGEE),
+        (IP, DIVERSE),
+        id="refugee_on_long_term_permit_is_still_group_one",
+    ),
+    pytest.param(
+        foreigner(
+            B.TEMPORARY_PERMIT, years_before(MID_PROJECT, 1), protection=Protection.SUBSIDIARY
+        ),
+        (IP, NEW),
+        id="subsidiary_protection_on_a_work_permit_is_still_group_one",
+    ),
+    pytest.param(
+        foreigner(B.EU_FAMILY_PERMANENT_RIGHT, date(2012, 1, 1), protection=Protection.REFUGEE),
+        (IP, DIVERSE),
+        id="refugee_with_eu_family_members_right_is_still_group_one",
+    ),
+    pytest.param(
+        foreigner(B.NONE, None, protection=Protection.REFUGEE),
+        (),
+        id="refugee_without_a_residence_basis_is_in_no_group",
+    ),
+    # family members of protection holders (reading 7)
+    pytest.param(
+        foreigner(B.PROTECTION_FAMILY_PERMIT, years_before(MID_PROJECT, 2)),
+        (NEW,),
+        id="refugees_family_member_two_years_is_newly_arrived_not_group_one",
+    ),
+    pytest.param(
+        foreigner(B.PROTECTION_FAMILY_PERMIT, years_before(MID_PROJECT, 7), C.UNDETERMINED),
+        (DIVERSE,),
+        id="refugees_family_member_seven_years_is_of_diverse_background",
+    ),
     # group 2 alone
     pytest.param(
         foreigner(B.TEMPORARY_PERMIT, years_before(MID_PROJECT, 3)),
@@ -269,6 +303,28 @@ def test_five_years_end_on_the_anniversary_and_groups_two_and_three_meet(
     assert decision.groups == (group,)
 
 
+@pytest.mark.parametrize(
+    ("facts", "on_anniversary", "day_after"),
+    [
+        pytest.param(
+            foreigner(B.LONG_TERM_PERMIT, date(2020, 3, 15), protection=Protection.REFUGEE),
+            (IP,),
+            (IP, DIVERSE),
+            id="refugee_on_long_term_permit",
+        ),
+        pytest.param(
+            foreigner(B.PROTECTION_FAMILY_PERMIT, date(2020, 3, 15)),
+            (NEW,),
+            (DIVERSE,),
+            id="refugees_family_member",
+        ),
+    ],
+)
+def test_the_new_readings_meet_the_five_year_boundary_too(facts, on_anniversary, day_after):
+    assert decide(facts, date(2025, 3, 15)).groups == on_anniversary
+    assert decide(facts, date(2025, 3, 16)).groups == day_after
+
+
 def test_newly_arrived_says_until_when_and_from_when_diverse_background_applies():
     result = decide(foreigner(B.TEMPORARY_PERMIT, date(2020, 3, 15)), date(2025, 1, 10))
     newly_arrived = result.result_for(NEW)
@@ -385,9 +441,16 @@ def test_repatriate_window_over_says_when_it_ended():
     assert result.result_for(REPATRIATE).reasons[0].dates["until"] == date(2025, 9, 15)
 
 
-def test_minor_is_told_repatriates_are_adults_only():
+def test_minor_is_told_repatriates_are_adults_and_until_when_turning_18_still_counts():
     minor = decide(estonian_by_birth(returned_on=date(2025, 5, 1), adult=False), MID_PROJECT)
-    assert [reason.code for reason in minor.result_for(REPATRIATE).reasons] == ["not_adult"]
+    assert minor.result_for(REPATRIATE).reasons == (
+        rules.Reason("not_adult_yet", {"until": date(2026, 1, 1)}),
+    )
+    later = decide(estonian_by_birth(returned_on=date(2025, 5, 1), adult=False), date(2026, 1, 2))
+    assert [reason.code for reason in later.result_for(REPATRIATE).reasons] == [
+        "not_adult",
+        "returned_more_than_eight_months_ago",
+    ]
 
 
 def test_every_failed_condition_of_repatriate_is_listed():
@@ -482,12 +545,13 @@ RESIDENT = foreigner(B.TEMPORARY_PERMIT, date(2023, 6, 1))
 def test_project_runs_from_1_january_2025_through_31_december_2027(as_of, active):
     decision = decide(RESIDENT, as_of)
     assert decision.project_active is active
-    assert decision.groups == ((NEW,) if active else ())
+    assert decision.groups == (NEW,)  # the rule holds either way (reading 3)
 
 
-def test_before_the_project_groups_are_evaluated_but_none_applies():
+def test_before_the_project_groups_say_whose_rule_holds_and_reasons_that_it_has_not_started():
     decision = decide(RESIDENT, date(2024, 12, 31))
-    assert decision.groups == ()
+    assert not decision.project_active
+    assert decision.groups == (NEW,)
     assert decision.result_for(NEW).eligible
     for result in decision.results:
         assert result.reasons[0] == rules.Reason(
@@ -497,11 +561,29 @@ def test_before_the_project_groups_are_evaluated_but_none_applies():
 
 def test_after_the_project_every_result_says_it_has_ended():
     decision = decide(RESIDENT, date(2028, 1, 1))
-    assert decision.groups == ()
+    assert not decision.project_active
+    assert decision.groups == (NEW,)
     for result in decision.results:
         assert result.reasons[0] == rules.Reason(
             "project_ended", {"project_end": date(2027, 12, 31)}
         )
+
+
+@pytest.mark.parametrize(
+    ("returned_on", "flagged"),
+    [
+        pytest.param(date(2024, 1, 10), True, id="window_ends_10_september_2024"),
+        pytest.param(date(2024, 4, 30), True, id="window_ends_30_december_2024"),
+        pytest.param(date(2024, 5, 1), False, id="window_ends_on_project_start"),
+    ],
+)
+def test_a_result_ending_before_the_project_starts_says_so(returned_on, flagged):
+    decision = decide(estonian_by_birth(returned_on=returned_on), date(2024, 6, 1))
+    repatriate = decision.result_for(REPATRIATE)
+    assert repatriate.eligible
+    ends_first = rules.Reason("ends_before_project_starts", {"project_start": date(2025, 1, 1)})
+    assert (repatriate.reasons[-1] == ends_first) is flagged
+    assert repatriate.reasons[0].code == "project_not_started"
 
 
 def test_rules_take_every_period_and_date_from_parameters():
@@ -593,6 +675,63 @@ INVALID = [
         "requires_eu_citizenship",
         id="stateless_person_with_eu_citizens_right",
     ),
+    # what the law rules out for EU citizens
+    pytest.param(
+        foreigner(B.INTERNATIONAL_PROTECTION, date(2024, 1, 1), C.EU, Protection.REFUGEE),
+        MID_PROJECT,
+        "residence_basis",
+        "protection_not_for_eu_citizens",
+        id="eu_citizen_with_a_protection_permit",
+    ),
+    pytest.param(
+        foreigner(B.EU_TEMPORARY_RIGHT, date(2024, 1, 1), C.EU, Protection.TEMPORARY),
+        MID_PROJECT,
+        "protection",
+        "protection_not_for_eu_citizens",
+        id="eu_citizen_with_a_right_of_residence_and_protection",
+    ),
+    pytest.param(
+        foreigner(B.NONE, None, C.EU, Protection.SUBSIDIARY),
+        MID_PROJECT,
+        "protection",
+        "protection_not_for_eu_citizens",
+        id="eu_citizen_without_basis_but_with_protection",
+    ),
+    pytest.param(
+        foreigner(B.TEMPORARY_PERMIT, date(2024, 1, 1), C.EU),
+        MID_PROJECT,
+        "residence_basis",
+        "permit_not_for_eu_citizens",
+        id="eu_citizen_with_an_aliens_act_temporary_permit",
+    ),
+    pytest.param(
+        foreigner(B.LONG_TERM_PERMIT, date(2014, 1, 1), C.EU),
+        MID_PROJECT,
+        "residence_basis",
+        "permit_not_for_eu_citizens",
+        id="eu_citizen_with_a_long_term_residents_permit",
+    ),
+    pytest.param(
+        foreigner(B.PROTECTION_FAMILY_PERMIT, date(2024, 1, 1), C.EU),
+        MID_PROJECT,
+        "residence_basis",
+        "permit_not_for_eu_citizens",
+        id="eu_citizen_with_a_protection_family_permit",
+    ),
+    pytest.param(
+        foreigner(B.EU_FAMILY_TEMPORARY_RIGHT, date(2024, 1, 1), C.EU),
+        MID_PROJECT,
+        "residence_basis",
+        "family_right_not_for_eu_citizens",
+        id="eu_citizen_as_family_member_of_an_eu_citizen",
+    ),
+    pytest.param(
+        foreigner(B.EU_FAMILY_PERMANENT_RIGHT, date(2014, 1, 1), C.EU),
+        MID_PROJECT,
+        "residence_basis",
+        "family_right_not_for_eu_citizens",
+        id="eu_citizen_with_a_family_members_permanent_right",
+    ),
     pytest.param(
         foreigner(B.TEMPORARY_PERMIT, date(9998, 6, 1)),
         date(9999, 1, 1),
@@ -678,6 +817,7 @@ def scenario_decisions() -> list[Decision]:
         decide(estonian_by_birth(returned_on=case.values[0]), case.values[1])
         for case in RETURN_WINDOW_BOUNDARIES
     ]
+    decisions.append(decide(estonian_by_birth(returned_on=date(2024, 1, 10)), date(2024, 6, 1)))
     return decisions
 
 

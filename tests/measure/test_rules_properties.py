@@ -95,10 +95,16 @@ def test_results_cover_all_four_groups_in_order_with_declared_reasons(case):
 
 @checked
 @given(valid_cases())
-def test_groups_are_the_eligible_results_only_while_the_project_runs(case):
+def test_groups_are_exactly_the_eligible_results_and_outside_the_project_reasons_say_so(case):
     decision = decide(*case)
     eligible_groups = tuple(result.group for result in decision.results if result.eligible)
-    assert decision.groups == (eligible_groups if decision.project_active else ())
+    assert decision.groups == eligible_groups
+    project_reasons = {result.reasons[0].code for result in decision.results}
+    if decision.project_active:
+        assert not project_reasons & {"project_not_started", "project_ended"}
+    else:
+        assert len(project_reasons) == 1
+        assert project_reasons <= {"project_not_started", "project_ended"}
 
 
 @checked

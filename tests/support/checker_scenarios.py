@@ -29,24 +29,32 @@ class Scenario:
     facts: Facts  # what the answers tell the engine
 
 
+# The answer whose date is a different fact: after a stay abroad, the new period's start.
+FACT_OF_ANSWER = {"resident_again_since": "resident_since"}
+
+
 def scenarios(today: date | None = None) -> dict[str, Scenario]:
-    """One person per kind of result the checker gives."""
+    """One person per kind of result the checker gives, and one per reading that adds a page."""
     today = today or today_in_tallinn()
+    one_year_ago = today - relativedelta(years=1)
     two_years_ago = today - relativedelta(years=2)
     ten_years_ago = today - relativedelta(years=10)
+    twelve_years_ago = today - relativedelta(years=12)
     two_months_ago = today - relativedelta(months=2)
+    third_country, undetermined = Citizenship.THIRD_COUNTRY, Citizenship.UNDETERMINED
     people = [
         Scenario(
             "refugee",  # two groups, one ending on a date and followed by another
             (
                 ("estonian_citizen", "no"),
-                ("citizenship", Citizenship.THIRD_COUNTRY),
+                ("citizenship", third_country),
                 ("residence_basis", ResidenceBasis.INTERNATIONAL_PROTECTION),
                 ("protection", Protection.REFUGEE),
                 ("resident_since", two_years_ago),
+                ("lived_abroad", "no"),
             ),
             Facts(
-                citizenship=Citizenship.THIRD_COUNTRY,
+                citizenship=third_country,
                 residence_basis=ResidenceBasis.INTERNATIONAL_PROTECTION,
                 protection=Protection.REFUGEE,
                 resident_since=two_years_ago,
@@ -56,12 +64,14 @@ def scenarios(today: date | None = None) -> dict[str, Scenario]:
             "long_term_resident",  # one group, with no end date
             (
                 ("estonian_citizen", "no"),
-                ("citizenship", Citizenship.UNDETERMINED),
+                ("citizenship", undetermined),
                 ("residence_basis", ResidenceBasis.LONG_TERM_PERMIT),
+                ("protection", "no"),
                 ("resident_since", ten_years_ago),
+                ("lived_abroad", "no"),
             ),
             Facts(
-                citizenship=Citizenship.UNDETERMINED,
+                citizenship=undetermined,
                 residence_basis=ResidenceBasis.LONG_TERM_PERMIT,
                 resident_since=ten_years_ago,
             ),
@@ -91,6 +101,70 @@ def scenarios(today: date | None = None) -> dict[str, Scenario]:
                 ("residence_basis", ResidenceBasis.NONE),
             ),
             Facts(citizenship=Citizenship.EU, residence_basis=ResidenceBasis.NONE),
+        ),
+        Scenario(
+            "long_term_refugee",  # reading 2: protection asked whatever the permit
+            (
+                ("estonian_citizen", "no"),
+                ("citizenship", third_country),
+                ("residence_basis", ResidenceBasis.LONG_TERM_PERMIT),
+                ("protection", Protection.REFUGEE),
+                ("resident_since", ten_years_ago),
+                ("lived_abroad", "no"),
+            ),
+            Facts(
+                citizenship=third_country,
+                residence_basis=ResidenceBasis.LONG_TERM_PERMIT,
+                protection=Protection.REFUGEE,
+                resident_since=ten_years_ago,
+            ),
+        ),
+        Scenario(
+            "back_after_years_abroad",  # reading 6: residence counted from the new period
+            (
+                ("estonian_citizen", "no"),
+                ("citizenship", third_country),
+                ("residence_basis", ResidenceBasis.TEMPORARY_PERMIT),
+                ("protection", "no"),
+                ("resident_since", ten_years_ago),
+                ("lived_abroad", "yes"),
+                ("resident_again_since", two_years_ago),
+            ),
+            Facts(
+                citizenship=third_country,
+                residence_basis=ResidenceBasis.TEMPORARY_PERMIT,
+                resident_since=two_years_ago,
+            ),
+        ),
+        Scenario(
+            "refugees_family_member",  # reading 7: a choice of their own, groups 2 then 3
+            (
+                ("estonian_citizen", "no"),
+                ("citizenship", third_country),
+                ("residence_basis", ResidenceBasis.PROTECTION_FAMILY_PERMIT),
+                ("protection", "no"),
+                ("resident_since", one_year_ago),
+                ("lived_abroad", "no"),
+            ),
+            Facts(
+                citizenship=third_country,
+                residence_basis=ResidenceBasis.PROTECTION_FAMILY_PERMIT,
+                resident_since=one_year_ago,
+            ),
+        ),
+        Scenario(
+            "naturalised_at_birth",  # reading 4: a grey-passport family's child, group 3
+            (
+                ("estonian_citizen", "naturalised"),
+                ("resident_since", twelve_years_ago),  # the date of birth
+                ("lived_abroad", "no"),
+                ("returned", "no"),
+            ),
+            Facts(
+                citizenship=Citizenship.ESTONIAN,
+                naturalised=True,
+                resident_since=twelve_years_ago,
+            ),
         ),
     ]
     return {person.name: person for person in people}

@@ -1,7 +1,28 @@
 """The eligibility checker driven the way a browser without JavaScript drives it: pressing the
 buttons a page shows and sending back the hidden fields its form carries."""
 
+from datetime import date, datetime
 from html.parser import HTMLParser
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from measure.parameters import TIME_ZONE
+
+# The day the checker's page tests run on (the fixture ``checker_today``).
+CHECKER_TODAY = date(2026, 6, 15)
+
+
+def travel_to(day: date):
+    """Fix "today" at noon in Tallinn on ``day``."""
+    noon = datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(TIME_ZONE))
+    return time_machine.travel(noon, tick=False)
+
+
+def matching_section(html: str) -> str:
+    """The result page's first list of groups: those that apply, when any do."""
+    first = html.index("<h2>", html.index('class="result-panel'))
+    return html[first : html.index("<h2>", first + 1)]
 
 
 class Forms(HTMLParser):
@@ -105,6 +126,12 @@ class Browser:
                     return self._post(form, data)
         raise AssertionError(f"no button {value!r} on the page")
 
+    def radio_values(self) -> list[str]:
+        """The values of the radios on the page, in order."""
+        return [
+            i["value"] for f in self.page.forms for i in f["inputs"] if i.get("type") == "radio"
+        ]
+
     def question(self) -> str:
         (step,) = [
             i["value"] for f in self.page.forms for i in f["inputs"] if i.get("name") == "step"
@@ -120,6 +147,7 @@ def refugee_two_years(browser):
         .answer(residence_basis="international_protection")
         .answer(protection="refugee")
         .answer(resident_since=(15, 6, 2024))
+        .answer(lived_abroad="no")
     )
 
 

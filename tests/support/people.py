@@ -14,12 +14,17 @@ EDGE_DAYS = st.sampled_from(
     [date(2020, 2, 29), date(2024, 2, 29), date(2024, 12, 31), date(2025, 1, 1), date(2027, 12, 31)]
 )
 
+# EU citizens hold the EU citizen's rights, everyone else permits or the family member's rights.
+EU_CITIZEN_BASES = [
+    ResidenceBasis.NONE,
+    ResidenceBasis.EU_TEMPORARY_RIGHT,
+    ResidenceBasis.EU_PERMANENT_RIGHT,
+]
 BASES_FOR = {
-    Citizenship.EU: list(ResidenceBasis),
+    Citizenship.EU: EU_CITIZEN_BASES,
     Citizenship.THIRD_COUNTRY: [
-        basis
-        for basis in ResidenceBasis
-        if basis not in (ResidenceBasis.EU_TEMPORARY_RIGHT, ResidenceBasis.EU_PERMANENT_RIGHT)
+        ResidenceBasis.NONE,
+        *(basis for basis in ResidenceBasis if basis not in EU_CITIZEN_BASES),
     ],
 }
 BASES_FOR[Citizenship.UNDETERMINED] = BASES_FOR[Citizenship.THIRD_COUNTRY]
@@ -27,6 +32,7 @@ BASES_FOR[Citizenship.UNDETERMINED] = BASES_FOR[Citizenship.THIRD_COUNTRY]
 TEMPORARY_BASES = [
     ResidenceBasis.TEMPORARY_PERMIT,
     ResidenceBasis.INTERNATIONAL_PROTECTION,
+    ResidenceBasis.PROTECTION_FAMILY_PERMIT,
     ResidenceBasis.EU_FAMILY_TEMPORARY_RIGHT,
 ]
 
@@ -54,15 +60,18 @@ def valid_cases(draw) -> tuple[Facts, date]:
         return facts, as_of
     basis = draw(st.sampled_from(BASES_FOR[citizenship]))
     has_basis = basis != ResidenceBasis.NONE
+    kinds = st.sampled_from(Protection)
+    if basis == ResidenceBasis.INTERNATIONAL_PROTECTION:
+        protection = draw(kinds)
+    elif citizenship == Citizenship.EU:
+        protection = None  # protection is for third-country nationals and stateless people
+    else:
+        protection = draw(st.none() | kinds)  # with any permit, and ignored without one
     facts = Facts(
         citizenship=citizenship,
         residence_basis=basis,
         resident_since=draw(on_or_before(as_of, 12)) if has_basis else None,
-        protection=(
-            draw(st.sampled_from(Protection))
-            if basis == ResidenceBasis.INTERNATIONAL_PROTECTION
-            else None
-        ),
+        protection=protection,
     )
     return facts, as_of
 

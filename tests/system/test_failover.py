@@ -355,6 +355,7 @@ REFUGEE_FOR_TWO_YEARS = {
     "resident_since-day": "15",
     "resident_since-month": "6",
     "resident_since-year": "2024",
+    "lived_abroad": "no",
     "go": "result",
 }
 
