@@ -1,5 +1,6 @@
 """The site's content. Every text field is translated by modeltranslation (see translation.py)."""
 
+from concurrency.fields import IntegerVersionField
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -65,6 +66,10 @@ class Publishable(models.Model):
         _("published"), default=True, help_text=_("Unpublished items are hidden from visitors.")
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # django-concurrency: a new number at every save; a write of a version that is no longer the
+    # stored one is refused (pages.concurrent_edits). Time-based, so it only ever grows, also when
+    # an earlier version is restored from the history.
+    version = IntegerVersionField(verbose_name=_("version"))
 
     objects = PublishedQuerySet.as_manager()
 
