@@ -190,7 +190,9 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
         version = get_object_or_404(Version, pk=version_id)
         title = DELETED_ITEM % {"name": version.object_repr}
         with disable_concurrency(self.model):
-            return super().recover_view(request, version_id, {"title": title} | (extra_context or {}))
+            return super().recover_view(
+                request, version_id, {"title": title} | (extra_context or {})
+            )
 
     def recoverlist_view(self, request, extra_context=None):
         extra_context = {"title": _("Recover deleted items")} | (extra_context or {})

@@ -112,15 +112,21 @@ class ConcurrentEditForm(forms.ModelForm):
         values = {"time": formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")}
         values["value"] = theirs
         if who is None:
-            return gettext(
-                "Someone else changed this on %(time)s, after you opened this form, to: "
-                "“%(value)s”. Your text is kept in the field: check it and save again."
-            ) % values
+            return (
+                gettext(
+                    "Someone else changed this on %(time)s, after you opened this form, to: "
+                    "“%(value)s”. Your text is kept in the field: check it and save again."
+                )
+                % values
+            )
         values["name"] = who.get_full_name() or who.get_username()
-        return gettext(
-            "%(name)s changed this on %(time)s, after you opened this form, to: “%(value)s”. "
-            "Your text is kept in the field: check it and save again."
-        ) % values
+        return (
+            gettext(
+                "%(name)s changed this on %(time)s, after you opened this form, to: “%(value)s”. "
+                "Your text is kept in the field: check it and save again."
+            )
+            % values
+        )
 
 
 def shown_value(model_field, value):
@@ -144,9 +150,9 @@ def last_change(obj, model_field):
     setter = None
     versions = Version.objects.get_for_object(obj).select_related("revision__user")
     for version in versions.order_by("-pk"):
-        if version.field_dict.get(model_field.attname, version.field_dict.get(model_field.name)) != (
-            current
-        ):
+        if version.field_dict.get(
+            model_field.attname, version.field_dict.get(model_field.name)
+        ) != (current):
             break
         setter = version
     if setter is None:

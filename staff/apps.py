@@ -10,11 +10,13 @@ class StaffAdminConfig(AdminConfig):
         super().ready()  # discovers every app's admin module
         from django.contrib import admin
 
+        from .admin_words import use_our_words
         from .missing_translations import missing_translations_section
         from .sign_in_admin import replace_third_party_admins
         from .start_page import Section, add_section
 
         replace_third_party_admins(admin.site)
+        use_our_words(admin.site)
         add_section(
             Section(
                 "missing-translations",

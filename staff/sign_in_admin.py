@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 def replace_third_party_admins(site):
     """Called once the admin has discovered every app's admin module (staff.apps)."""
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from axes.models import AccessAttempt, AccessAttemptExpiration, AccessFailureLog, AccessLog
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     for model in (AccessAttempt, AccessFailureLog, AccessLog, TOTPDevice):
@@ -29,6 +29,14 @@ def replace_third_party_admins(site):
     name_in_our_words(
         AccessAttempt, "axes", _("locked-out sign-in"), _("locked-out sign-ins"), _("Sign-in")
     )
+    # Shown in the lists of permissions (users, groups).
+    name_in_our_words(AccessAttemptExpiration, "axes", _("end of a lockout"), _("ends of lockouts"))
+    name_in_our_words(AccessLog, "axes", _("sign-in record"), _("sign-in records"))
+    name_in_our_words(
+        AccessFailureLog, "axes", _("failed sign-in record"), _("failed sign-in records")
+    )
+    # django-axes names an attempt "Attempted Access: <the time as Python prints it>".
+    AccessAttempt.__str__ = lambda attempt: attempt.username or "—"
     name_in_our_words(
         TOTPDevice,
         "otp_totp",
@@ -40,11 +48,12 @@ def replace_third_party_admins(site):
     site.register(TOTPDevice, AuthenticatorAppAdmin)
 
 
-def name_in_our_words(model, app_label, singular, plural, app_name):
+def name_in_our_words(model, app_label, singular, plural, app_name=None):
     # Only the names the admin shows: migrations read Meta's original attributes, not these.
     model._meta.verbose_name = singular
     model._meta.verbose_name_plural = plural
-    apps.get_app_config(app_label).verbose_name = app_name
+    if app_name is not None:
+        apps.get_app_config(app_label).verbose_name = app_name
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -116,4 +125,4 @@ class AuthenticatorAppAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("last used"), ordering="last_used_at")
     def last_used(self, device):
-        return device.last_used_at
+        return device.last_used_at or _("never")

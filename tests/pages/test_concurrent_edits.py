@@ -66,7 +66,7 @@ class OpenForm:
         self.fields = FormFields(response.content.decode(), self.form_id)
 
     def save(self, **changes):
-        data = self.fields.changed(changes) + [("_save", "Salvesta")]
+        data = [*self.fields.changed(changes), ("_save", "Salvesta")]
         return self.client.post(self.url, encode(data))
 
     def save_again(self, refused_response, **changes):
@@ -89,7 +89,10 @@ def saved(response):
 
 def errors_in(response):
     html = response.content.decode()
-    return [unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', html, re.S)]
+    return [
+        unescape(re.sub(r"<[^>]+>", "", m))
+        for m in re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', html, re.S)
+    ]
 
 
 # The measured case from the issue.
@@ -232,7 +235,7 @@ def test_the_list_page_saves_only_what_was_changed_there(editor_a, editor_b):
     list_url = reverse("admin:pages_partner_changelist")
     old_list = FormFields(editor_a.get(list_url).content.decode(), "changelist-form")
     assert saved(OpenForm(editor_b, partners[1]).save(published=None))
-    data = old_list.changed({"form-0-ordering": "77"}) + [("_save", "Salvesta")]
+    data = [*old_list.changed({"form-0-ordering": "77"}), ("_save", "Salvesta")]
     assert editor_a.post(list_url, encode(data)).status_code == 302
     assert Partner.objects.get(pk=partners[0].pk).ordering == 77
     assert Partner.objects.get(pk=partners[1].pk).published is False  # B's change stays
