@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     # Site-wide runtime: middleware, page cache, error pages, health checks, commands.
     "core",
+    "media_library",
     "pages",
     "eligibility",
 ]
@@ -203,10 +204,39 @@ JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded images and documents (media_library): served by Django under /media/ (never by the
+# storage itself, so that they get the site's headers), stored under MEDIA_ROOT, or, with several
+# servers, in an S3-compatible bucket (django-storages) when MEDIA_S3_BUCKET is set.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET")
+if MEDIA_S3_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("MEDIA_S3_PREFIX", ""),
+            # Private objects: only the site reads them, and serves them itself.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    MEDIA_STORAGE = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT, "base_url": MEDIA_URL},
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads larger than this are written to a temporary file while they arrive, not kept in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 # Files with a content hash in their name never change under that name: whitenoise sends them
 # with `Cache-Control: max-age=315360000, public, immutable`.
 
@@ -216,7 +246,7 @@ SITE_NAME = _("Integration and adaptation services in Kohtla-Järve")
 
 # The apps whose content the page cache shows: saving or deleting any of their rows starts a new
 # page-cache version (core.apps).
-PAGE_CACHE_APPS = ["pages"]
+PAGE_CACHE_APPS = ["pages", "media_library"]
 
 LOGGING = {
     "version": 1,

@@ -96,9 +96,10 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
         """Every other field of the form: the Estonian texts and the structure."""
         translated = translator.get_options_for_model(self.model).all_fields
         editable_for_translators = self.translator_fields()
+        opts = self.model._meta
         return [
             field.name
-            for field in self.model._meta.fields
+            for field in [*opts.fields, *opts.many_to_many]
             if field.editable
             and not field.primary_key
             and field.name not in translated
@@ -204,7 +205,10 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
 
 
 class RichTextAdmin(ContentAdmin):
-    """Pages and target groups: a title, an address, a summary and a rich text."""
+    """Pages and target groups: a title, an address, a summary, a rich text, an image and
+    documents."""
+
+    media_fieldset = (_("Image and documents"), {"fields": ["image", "documents"]})
 
     rendered_for_translators = {f"body_{SOURCE_LANGUAGE}": "source_body"}
 
@@ -222,6 +226,7 @@ class RichTextAdmin(ContentAdmin):
 class PageAdmin(RichTextAdmin):
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
+        RichTextAdmin.media_fieldset,
         (
             _("Publishing"),
             {"fields": ["published", "kind", "slug", "in_navigation", "in_footer", "ordering"]},
@@ -237,6 +242,7 @@ class PageAdmin(RichTextAdmin):
 class TargetGroupAdmin(RichTextAdmin):
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
+        RichTextAdmin.media_fieldset,
         (_("Publishing"), {"fields": ["published", "code", "slug", "ordering"]}),
     ]
     list_display = ("title", "code", "published", "ordering")

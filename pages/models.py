@@ -10,6 +10,7 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from measure.rules import Group
+from media_library.models import Illustrated
 
 from .rich_text import RICH_TEXT_EXTENSIONS, sanitise_html
 
@@ -78,8 +79,9 @@ class Publishable(models.Model):
         ordering = ["ordering", "pk"]
 
 
-class SluggedContent(Publishable):
-    """Content with a title, a per-language slug and a sanitised rich-text body."""
+class SluggedContent(Publishable, Illustrated):
+    """Content with a title, a per-language slug, a sanitised rich-text body, and an image and
+    documents (media_library)."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(

@@ -41,10 +41,12 @@ URL = re.compile(r"https?://\S+")
 # A two-factor key being set up, a password hash's masked parts: data, not words.
 SECRET = re.compile(r"\b[A-Z2-7]{16,}\b|\w*\*{4,}")
 # Written the same way in every language: the languages' codes (the content's tabs, the
-# fields' "[et]"), the names of apps and keys that the two-factor and user pages mention.
+# fields' "[et]"), the names of apps and keys that the two-factor and user pages mention, the
+# names of file formats.
 SAME_IN_EVERY_LANGUAGE = {code.upper() for code in LANGUAGES} | set(LANGUAGES)
 SAME_IN_EVERY_LANGUAGE |= {"FreeOTP", "Aegis", "Google", "Authenticator", "QR", "LDAP"}
 SAME_IN_EVERY_LANGUAGE |= {"Control", "Command", "Mac", "Single", "Sign", "On", "Sing"}
+SAME_IN_EVERY_LANGUAGE |= {"JPEG", "PNG", "WebP", "PDF", "DOCX", "ODT"}  # file formats
 
 
 def latin_script(language):
