@@ -19,6 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -29,6 +30,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from pages.models import Partner
+from tests.support import uploads
 from tests.support.languages import LANGUAGES
 from tests.support.visible_text import VisibleText
 
@@ -73,7 +75,8 @@ def signed_in(superuser):
 
 @pytest.fixture
 def history(signed_in):
-    """A changed item (its history, an earlier version) and a deleted one (to recover)."""
+    """A changed item (its history, an earlier version), a deleted one (to recover), a
+    locked-out sign-in, an image and a document."""
     from axes.models import AccessAttempt
 
     AccessAttempt.objects.create(
@@ -85,6 +88,13 @@ def history(signed_in):
         failures_since_start=5,
     )
     with translation.override("et"):
+        for kind, content, field in (
+            ("image", uploads.phone_photo(400, 300), "alt_text"),
+            ("document", uploads.pdf(), "title"),
+        ):
+            texts = {f"{field}_{code}": f"{kind} {code}" for code in LANGUAGES}
+            upload = SimpleUploadedFile("upload", content)
+            signed_in.post(reverse(f"admin:media_library_{kind}_add"), {"upload": upload} | texts)
         partner = Partner.objects.order_by("pk").first()
         change = reverse("admin:pages_partner_change", args=[partner.pk])
         deleted = Partner.objects.order_by("pk").last()
@@ -218,6 +228,7 @@ def test_every_admin_page_is_in_the_staff_members_language(signed_in, history, l
     english = every_page_in(signed_in, MSGID_LANGUAGE)
     pages = every_page_in(signed_in, language)
     assert len(pages) > 60
+    assert {"media_library.image change", "media_library.document change"} <= set(pages)
     # The two-factor page for someone who has it on, and the pages without a session.
     with translation.override(language):
         device_owner = Client()
