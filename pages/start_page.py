@@ -9,10 +9,12 @@ DRAFTS_SHOWN = 10
 
 
 def content_model_admins(site):
+    """(model, admin) of every model a ContentAdmin edits that has drafts (a `published` flag)."""
     from .admin import ContentAdmin
 
     for model in apps.get_models():
-        if site.is_registered(model):
+        fields = {field.name for field in model._meta.fields}
+        if "published" in fields and site.is_registered(model):
             model_admin = site.get_model_admin(model)
             if isinstance(model_admin, ContentAdmin):
                 yield model, model_admin

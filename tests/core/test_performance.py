@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from media_library.models import Document, Image
 from pages.models import Contact, Page, Partner, TargetGroup
 from tests.support.html import CSS_URL, LoadedResources
 from tests.support.servers import fetch_with_headers
@@ -54,6 +55,12 @@ ROW_MAKERS = {
     AccessFailureLog: lambda n: AccessFailureLog.objects.create(**sign_in_record(n)),
     TOTPDevice: lambda n: TOTPDevice.objects.create(
         user=User.objects.create_user(f"staff{n}"), name=f"Phone {n}"
+    ),
+    Image: lambda n: Image.objects.create(
+        alt_text=f"Pilt {n}", width=320, height=240, renditions={"320": f"images/{n:032x}/320.jpg"}
+    ),
+    Document: lambda n: Document.objects.create(
+        title=f"Dokument {n}", file_name=f"documents/{n:032x}.pdf", file_format="pdf", size=1000
     ),
 }
 

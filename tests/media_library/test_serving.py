@@ -5,7 +5,6 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from storages.backends.s3 import S3Storage
@@ -16,16 +15,14 @@ from tests.support import uploads
 from tests.support.html import outline
 from tests.support.languages import LANGUAGES
 from tests.support.production import production_setting
-from tests.support.staff import staff_member
+from tests.support.staff import signed_in, staff_member
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor():
-    client = Client()
-    client.force_login(staff_member("editor", "Editors"))
-    return client
+    return signed_in(staff_member("editor", "Editors"))
 
 
 def uploaded(editor, kind, content, field):

@@ -6,25 +6,23 @@ import io
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image as PillowImage
 
+from core.backup import stored_names
 from media_library.models import Document, Image
 from media_library.uploads import IMAGE_MAX_BYTES, RENDITION_WIDTHS
 from tests.support import uploads
 from tests.support.languages import LANGUAGES
-from tests.support.staff import staff_member
+from tests.support.staff import signed_in, staff_member
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor():
-    client = Client()
-    client.force_login(staff_member("editor", "Editors"))
-    return client
+    return signed_in(staff_member("editor", "Editors"))
 
 
 def in_every_language(field, text):
@@ -53,13 +51,7 @@ def errors(response, language="en"):
 
 
 def stored_files():
-    found, folders = [], [""]
-    while folders:
-        folder = folders.pop()
-        subfolders, files = default_storage.listdir(folder)
-        folders += [f"{folder}{name}/" for name in subfolders]
-        found += [f"{folder}{name}" for name in files]
-    return sorted(found)
+    return stored_names(default_storage)
 
 
 # Images.

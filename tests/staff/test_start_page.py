@@ -1,22 +1,15 @@
 """The admin's start page shows what needs attention, in sections that apps add."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from pages.models import Page, Partner
 from staff import start_page
 from tests.support.languages import LANGUAGES
-from tests.support.staff import staff_member
+from tests.support.staff import signed_in, staff_member
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
