@@ -50,7 +50,11 @@ ENV PATH=/opt/venv/bin:$PATH \
 # by root: the process can read them but not change them.
 RUN groupadd --system --gid 10001 kjproject \
     && useradd --system --uid 10001 --gid kjproject --no-create-home \
-       --home-dir /nonexistent --shell /usr/sbin/nologin kjproject
+       --home-dir /nonexistent --shell /usr/sbin/nologin kjproject \
+    && mkdir -p /srv/media && chown 10001:10001 /srv/media
+# Uploaded images and documents (MEDIA_ROOT): a volume on one server, or an S3-compatible bucket
+# (MEDIA_S3_BUCKET) when several containers serve the site. See docs/operations.md.
+ENV MEDIA_ROOT=/srv/media
 
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /app /app

@@ -12,6 +12,11 @@ its connection settings come from Django's settings, which read ``DATABASE_URL``
   writes (a ``cp`` of the file can catch a half-written transaction, and misses whatever is
   still in the ``-wal`` file).
 
+Uploaded files (images, documents: Django's default storage, MEDIA_ROOT or an S3-compatible
+bucket) go into a tar file beside the database's, named like it with ``.media.tar``; restoring
+the database restores them too when that file is there. They are read and written through the
+storage, so the same works for a folder and for a bucket.
+
 Backups hold personal data (contact details, staff accounts): files are created readable by their
 owner only, and an existing file is never overwritten.
 """
@@ -20,11 +25,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tarfile
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 
 POSTGRESQL = "postgresql"
 SQLITE = "sqlite"
@@ -172,3 +179,59 @@ def restore_sqlite(path: Path, database_name) -> None:
         closing(sqlite3.connect(database_name, uri=True)) as database,
     ):
         backup.backup(database)
+
+
+# Uploaded files.
+
+
+def media_backup_path(database_backup) -> Path:
+    """kjproject-20250131T020000Z.dump → kjproject-20250131T020000Z.media.tar, beside it."""
+    return Path(database_backup).with_suffix(".media.tar")
+
+
+def stored_names(storage) -> list[str]:
+    names, folders = [], [""]
+    while folders:
+        folder = folders.pop()
+        subfolders, files = storage.listdir(folder)
+        folders += [f"{folder}{name}/" for name in subfolders]
+        names += [f"{folder}{name}" for name in files]
+    return sorted(names)
+
+
+def dump_media(storage, path) -> Path:
+    """Write every file of the storage into a new tar file at `path`."""
+    path = Path(path)
+    create_private_file(path)
+    try:
+        with tarfile.open(path, "w") as archive:
+            for name in stored_names(storage):
+                member = tarfile.TarInfo(name)
+                member.size = storage.size(name)
+                member.mode = 0o600
+                with storage.open(name, "rb") as stored:
+                    archive.addfile(member, stored)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def restore_media(storage, path) -> int:
+    """Make the storage hold exactly the files of the tar file; returns how many."""
+    path = Path(path)
+    if not path.is_file() or not tarfile.is_tarfile(path):
+        raise BackupError(f"{path} is not a tar file of uploaded files")
+    with tarfile.open(path) as archive:
+        members = archive.getmembers()
+        for member in members:
+            parts = Path(member.name).parts
+            if not member.isfile() or Path(member.name).is_absolute() or ".." in parts:
+                raise BackupError(f"{path} holds {member.name!r}, which is not an uploaded file")
+        for name in stored_names(storage):
+            storage.delete(name)
+        for member in members:
+            content = archive.extractfile(member).read()
+            if storage.save(member.name, ContentFile(content)) != member.name:
+                raise BackupError(f"could not restore {member.name} under its own name")
+    return len(members)

@@ -7,31 +7,20 @@ secret key generated once and kept out of git, so ``make run`` needs nothing els
 
 import os
 import secrets
-from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
-from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from measure import parameters
 
+from .environment import env_flag, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
-
-
-def env_flag(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 def local_secret_key() -> str:
@@ -71,6 +60,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "core",
+    "media_library",
     "pages",
     "eligibility",
     # Outgoing e-mail: stored with what caused it, sent by the worker (docs/operations.md).
@@ -211,10 +201,39 @@ JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded images and documents (media_library): served by Django under /media/ (never by the
+# storage itself, so that they get the site's headers), stored under MEDIA_ROOT, or, with several
+# servers, in an S3-compatible bucket (django-storages) when MEDIA_S3_BUCKET is set.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET")
+if MEDIA_S3_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("MEDIA_S3_PREFIX", ""),
+            # Private objects: only the site reads them, and serves them itself.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    MEDIA_STORAGE = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT, "base_url": MEDIA_URL},
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads larger than this are written to a temporary file while they arrive, not kept in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 # Files with a content hash in their name never change under that name: whitenoise sends them
 # with `Cache-Control: max-age=315360000, public, immutable`.
 
@@ -224,7 +243,7 @@ SITE_NAME = _("Integration and adaptation services in Kohtla-Järve")
 
 # The apps whose content the page cache shows: saving or deleting any of their rows starts a new
 # page-cache version (core.apps).
-PAGE_CACHE_APPS = ["pages"]
+PAGE_CACHE_APPS = ["pages", "media_library"]
 
 LOGGING = {
     "version": 1,
@@ -292,101 +311,5 @@ OUTBOX_RETRY_SECONDS = float(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))
 OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "20"))
 OUTBOX_KEEP_DAYS = int(os.environ.get("OUTBOX_KEEP_DAYS", "30"))
 
-# ---- Security (docs/operations.md, SECURITY.md) ----
-
-# HTTPS=1 in production (deploy/env.example): the site is only served over HTTPS there, behind a
-# proxy whose X-Forwarded-Proto gunicorn trusts (FORWARDED_ALLOW_IPS sets wsgi.url_scheme, so
-# SECURE_PROXY_SSL_HEADER is not needed). Off for `make run`, which serves plain HTTP locally.
-HTTPS = env_flag("HTTPS")
-SECURE_SSL_REDIRECT = HTTPS
-# Probes talk plain HTTP to the container's port: they must get an answer, not a redirect.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
-# Sent only on responses to HTTPS requests; a year, with subdomains, ready for the preload list.
-SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-
-SESSION_COOKIE_SECURE = HTTPS
-CSRF_COOKIE_SECURE = HTTPS
-SESSION_COOKIE_HTTPONLY = True
-# No script reads the CSRF token from the cookie: forms carry it in a hidden field.
-CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_SAMESITE = "Lax"
-# Only staff have sessions. They end when the browser closes, and at the latest this many seconds
-# after signing in (a working day). Not renewed on every request: that would make any request
-# with a made-up session cookie write to the database.
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
-SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-
-# Content-Security-Policy (django-csp): everything from this site only, nothing inline, no
-# eval. No nonces: public pages are cached whole (core/page_cache.py), and a cached nonce
-# would be replayed to every visitor. Templates and the admin therefore have no inline scripts
-# or styles.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [NONE],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "manifest-src": [SELF],
-        "form-action": [SELF],
-        "base-uri": [NONE],
-        "frame-ancestors": [NONE],
-    }
-}
-# Browser features no page here uses (django-permissions-policy).
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "fullscreen",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "picture-in-picture",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "usb",
-        "xr-spatial-tracking",
-    )
-}
-
-# Bounded input: a form body (the admin's three-language texts included) fits in 1 MiB, and
-# addresses longer than MAX_URL_BYTES get a 414 page (core.middleware.RequestLimitsMiddleware).
-DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
-MAX_URL_BYTES = 2048
-
-# The error pages are the site's own (core/errors.py).
-CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
-
-# The admin's address: set ADMIN_PATH to something less guessable than the default.
-ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
-# Staff must sign in with a one-time password as well as their password (django-otp, TOTP).
-ADMIN_REQUIRE_2FA = env_flag("ADMIN_REQUIRE_2FA")
-OTP_TOTP_ISSUER = "Kohtla-Järve"
-
-# django-axes: after AXES_FAILURE_LIMIT failed sign-ins for one user name from one address,
-# that pair is locked out for the cool-off time, with a page that says so.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"
-# Keep only failed attempts (needed for the lockout), not a record of every sign-in.
-AXES_DISABLE_ACCESS_LOG = True
-AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# Security: headers, cookies, HTTPS, bounded input, the admin's sign-in (kjproject/security.py).
+from .security import *  # noqa: E402, F403

@@ -1,10 +1,18 @@
 """Test settings: only what tests need differs from production settings."""
 
+import tempfile
+
 from .settings import *  # noqa: F403
 
+# Uploads go to a folder of the test run's own, never into var/media (tests/conftest.py gives
+# each test an empty one).
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kjproject-test-media-"))  # noqa: F405
 # Tests render templates without running collectstatic first (as wagtail/bakerydemo does).
 STORAGES = {
-    **STORAGES,  # noqa: F405
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT, "base_url": MEDIA_URL},  # noqa: F405
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # A fast hasher: password hashing is not what the tests are about.

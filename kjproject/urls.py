@@ -26,6 +26,8 @@ urlpatterns = [
     # Machine-facing health checks: no language prefix, no redirect (docs/operations.md).
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # Uploaded images and documents, the same in every language.
+    path("", include("media_library.urls")),
 ]
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_PATH, admin.site.urls),

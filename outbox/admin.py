@@ -6,6 +6,7 @@ address, subject, texts and attachments' names; "Can send failed e-mails again" 
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.exceptions import NotRegistered
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,15 @@ from django.utils.translation import ngettext
 
 from .delivery import enqueue
 from .models import Email
+
+# django-tasks-db's own list of task rows is an implementation detail, in English only; staff
+# follow e-mail here, and operators read the task table from the shell (docs/operations.md).
+try:
+    from django_tasks_db.models import DBTaskResult
+
+    admin.site.unregister(DBTaskResult)
+except NotRegistered:
+    pass
 
 EVERYONE_SEES = (
     "kind",

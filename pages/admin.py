@@ -6,14 +6,19 @@ Every content model gets the same things from ContentAdmin:
   recovering a deleted item;
 - two roles, groups made by migration 0004: editors may do everything; translators (no
   ``publish_<model>`` permission) may change only the texts in the other languages than the
-  source language (Estonian).
+  source language (Estonian);
+- no lost update when two staff members edit one item at once (concurrent_edits.py): the
+  model needs a django-concurrency version field.
 """
 
+from concurrency.api import disable_concurrency
+from concurrency.exceptions import RecordModifiedError
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
@@ -22,14 +27,21 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from .concurrent_edits import ConcurrentEditForm, version_field_name
 from .history import keep_current_versions, keep_unversioned
 from .models import Contact, Page, Partner, TargetGroup
 from .rich_text import sanitise_html
 
 SOURCE_LANGUAGE = settings.SOURCE_LANGUAGE
+# A save that lost the race between reading the item and writing it is merged again.
+SAVE_ATTEMPTS = 3
 # The history's note on the version kept of content that had none (e.g. the initial content).
 BEFORE_FIRST_CHANGE = _("As it was before its first change in the admin")
+# Titles of the history's pages: the item's name after a colon needs no grammar around it.
+EARLIER_VERSION = _("Earlier version: %(name)s")
+DELETED_ITEM = _("Deleted item: %(name)s")
 
 
 def in_every_language(*field_names):
@@ -51,6 +63,7 @@ NO_SUBMIT_BUTTONS = {
 
 
 class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
+    form = ConcurrentEditForm
     # Estonian rich text that translators see as it looks on the site, not as HTML source:
     # {field: the read-only admin field shown instead}.
     rendered_for_translators = {}
@@ -83,13 +96,15 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
         """Every other field of the form: the Estonian texts and the structure."""
         translated = translator.get_options_for_model(self.model).all_fields
         editable_for_translators = self.translator_fields()
+        opts = self.model._meta
         return [
             field.name
-            for field in self.model._meta.fields
+            for field in [*opts.fields, *opts.many_to_many]
             if field.editable
             and not field.primary_key
             and field.name not in translated
             and field.name not in editable_for_translators
+            and field.name != version_field_name(self.model)
         ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -101,7 +116,7 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
         ]
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+        fieldsets = self.with_version(super().get_fieldsets(request, obj), obj)
         if self.may_publish(request):
             return fieldsets
         return [
@@ -117,12 +132,33 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
             for title, options in fieldsets
         ]
 
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=ConcurrentEditForm, **kwargs)
+
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         if not self.may_publish(request):
             # The list's editable columns (published, order ...) are the editors' tools.
             changelist.list_editable = ()
         return changelist
+
+    # Concurrent edits.
+
+    def with_version(self, fieldsets, obj):
+        """The change form carries the version it was opened at (a hidden field)."""
+        version = version_field_name(self.model)
+        if obj is None or version is None:
+            return fieldsets
+        (title, options), *others = fieldsets
+        return [(title, options | {"fields": [*options["fields"], version]}), *others]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        for _attempt in range(SAVE_ATTEMPTS - 1):
+            try:
+                return super().changeform_view(request, object_id, form_url, extra_context)
+            except RecordModifiedError:
+                continue  # saved by someone else in the meantime: merge with that, again
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     # History.
 
@@ -143,7 +179,25 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
             if request.method == "POST":
                 raise PermissionDenied
             extra_context = (extra_context or {}) | NO_SUBMIT_BUTTONS
-        return super().revision_view(request, object_id, version_id, extra_context)
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        title = EARLIER_VERSION % {"name": version.object_repr}
+        # Restoring writes the version's old version number: no concurrency check on it.
+        with disable_concurrency(self.model):
+            return super().revision_view(
+                request, object_id, version_id, {"title": title} | (extra_context or {})
+            )
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id)
+        title = DELETED_ITEM % {"name": version.object_repr}
+        with disable_concurrency(self.model):
+            return super().recover_view(
+                request, version_id, {"title": title} | (extra_context or {})
+            )
+
+    def recoverlist_view(self, request, extra_context=None):
+        extra_context = {"title": _("Recover deleted items")} | (extra_context or {})
+        return super().recoverlist_view(request, extra_context)
 
     def delete_model(self, request, obj):
         keep_current_versions([obj], request.user, _("Deleted"))
@@ -151,7 +205,10 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
 
 
 class RichTextAdmin(ContentAdmin):
-    """Pages and target groups: a title, an address, a summary and a rich text."""
+    """Pages and target groups: a title, an address, a summary, a rich text, an image and
+    documents."""
+
+    media_fieldset = (_("Image and documents"), {"fields": ["image", "documents"]})
 
     rendered_for_translators = {f"body_{SOURCE_LANGUAGE}": "source_body"}
 
@@ -169,6 +226,7 @@ class RichTextAdmin(ContentAdmin):
 class PageAdmin(RichTextAdmin):
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
+        RichTextAdmin.media_fieldset,
         (
             _("Publishing"),
             {"fields": ["published", "kind", "slug", "in_navigation", "in_footer", "ordering"]},
@@ -184,6 +242,7 @@ class PageAdmin(RichTextAdmin):
 class TargetGroupAdmin(RichTextAdmin):
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
+        RichTextAdmin.media_fieldset,
         (_("Publishing"), {"fields": ["published", "code", "slug", "ordering"]}),
     ]
     list_display = ("title", "code", "published", "ordering")

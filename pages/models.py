@@ -1,5 +1,6 @@
 """The site's content. Every text field is translated by modeltranslation (see translation.py)."""
 
+from concurrency.fields import IntegerVersionField
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from measure.rules import Group
+from media_library.models import Illustrated
 
 from .rich_text import RICH_TEXT_EXTENSIONS, sanitise_html
 
@@ -65,6 +67,10 @@ class Publishable(models.Model):
         _("published"), default=True, help_text=_("Unpublished items are hidden from visitors.")
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # django-concurrency: a new number at every save; a write of a version that is no longer the
+    # stored one is refused (pages.concurrent_edits). Time-based, so it only ever grows, also when
+    # an earlier version is restored from the history.
+    version = IntegerVersionField(verbose_name=_("version"))
 
     objects = PublishedQuerySet.as_manager()
 
@@ -73,8 +79,9 @@ class Publishable(models.Model):
         ordering = ["ordering", "pk"]
 
 
-class SluggedContent(Publishable):
-    """Content with a title, a per-language slug and a sanitised rich-text body."""
+class SluggedContent(Publishable, Illustrated):
+    """Content with a title, a per-language slug, a sanitised rich-text body, and an image and
+    documents (media_library)."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(

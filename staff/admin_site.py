@@ -26,6 +26,7 @@ from django_otp.qr import write_qrcode_image
 
 from .forms import ConfirmCodeForm, StaffAuthenticationForm
 from .missing_translations import missing_translations_view
+from .start_page import shown_sections
 
 
 def is_signed_in_staff(user) -> bool:
@@ -45,6 +46,10 @@ def must_set_up_two_factor(user) -> bool:
 class StaffAdminSite(OTPAdminSite):
     login_form = StaffAuthenticationForm
     login_template = "admin/staff_login.html"
+    # The project's name, not "Django administration", in the staff member's language.
+    site_header = settings.SITE_NAME
+    site_title = settings.SITE_NAME
+    index_title = _("What needs your attention")
 
     def __init__(self, name="admin"):
         # OTPAdminSite would name itself "otpadmin"; the site replaces Django's own admin.
@@ -75,6 +80,11 @@ class StaffAdminSite(OTPAdminSite):
             ),
             *super().get_urls(),
         ]
+
+    def index(self, request, extra_context=None):
+        """The start page: the sections of staff.start_page, then every app's models."""
+        sections = shown_sections(request, self)
+        return super().index(request, {"attention_sections": sections} | (extra_context or {}))
 
     def staff_view(self, view):
         """Open to staff signed in with their password, even before two-factor is set up."""

@@ -71,21 +71,45 @@ def translated_model_admins(site):
             continue
 
 
-def missing_translations_view(request, site):
-    """Every item and field that still lacks a translation, with edit links."""
-    viewable = [
+def viewable_translated_models(request, site):
+    return [
         model
         for model, model_admin in translated_model_admins(site)
         if model_admin.has_view_permission(request)
     ]
+
+
+def missing_by_language(models, site):
+    """[{"code", "name", "items"}] for every language but the source language."""
+    return [
+        {"code": code, "name": get_language_info(code)["name_translated"], "items": items}
+        for code, items in missing_translations(models, site.name).items()
+    ]
+
+
+def missing_translations_view(request, site):
+    """Every item and field that still lacks a translation, with edit links."""
+    viewable = viewable_translated_models(request, site)
     if not viewable:
         raise PermissionDenied
-    languages = [
-        {"code": code, "name": get_language_info(code)["name_translated"], "items": items}
-        for code, items in missing_translations(viewable, site.name).items()
-    ]
+    languages = missing_by_language(viewable, site)
     context = site.each_context(request) | {
         "title": _("Missing translations"),
         "languages": languages,
     }
     return TemplateResponse(request, "admin/missing_translations.html", context)
+
+
+def missing_translations_section(request, site):
+    """The start page's count per language, linked to the list (staff.start_page)."""
+    viewable = viewable_translated_models(request, site)
+    if not viewable:
+        return None
+    report = reverse(f"{site.name}:pages_missing_translations")
+    return {
+        "report_url": report,
+        "languages": [
+            language | {"url": f"{report}#missing-{language['code']}"}
+            for language in missing_by_language(viewable, site)
+        ],
+    }

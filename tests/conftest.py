@@ -27,6 +27,20 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def empty_media_storage(settings, tmp_path_factory):
+    """Each test uploads into an empty folder of its own (Django resets default_storage)."""
+    folder = tmp_path_factory.mktemp("media")
+    settings.MEDIA_ROOT = folder
+    settings.STORAGES = settings.STORAGES | {
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": folder, "base_url": settings.MEDIA_URL},
+        }
+    }
+    return folder
+
+
 @pytest.fixture
 def unreachable_database(tmp_path):
     """For the duration of the test, the database cannot be reached (database_unreachable)."""

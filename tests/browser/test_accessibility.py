@@ -28,7 +28,8 @@ from eligibility.flow import QUESTIONS
 from measure.parameters import PROJECT_END
 from measure.rules import decide, today_in_tallinn
 from pages.models import TargetGroup
-from tests.support import colours, page_checks
+from tests.support import page_checks
+from tests.support.axe import AXE, axe_violations
 from tests.support.checker_scenarios import (
     CONTINUE,
     FACT_OF_ANSWER,
@@ -41,15 +42,14 @@ from tests.support.checker_scenarios import (
     submit,
 )
 from tests.support.ci import require_command, require_file
+from tests.support.keyboard import Keyboard
 from tests.support.languages import LANGUAGES
 from tests.support.servers import ROOT, sitemap_paths
 
 # No database access here: Playwright's event loop shares this thread, and Django refuses that.
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10 Reflow: 320 CSS pixels wide
 DOUBLE_TEXT = "200%"  # WCAG 1.4.4 Resize text, as a reader's browser setting does it
@@ -99,16 +99,7 @@ class Tour:
         assert name not in self.visits, name
         page = self.page
         visit = Visit(name, language, self.document.text())
-        # Evaluated, not added as a <script>: a Content-Security-Policy may forbid inline scripts.
-        page.evaluate(self.axe_source)
-        visit.axe = page.evaluate(
-            """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                            resultTypes: ['violations']})
-               .then((results) => results.violations.map((v) => ({
-                 id: v.id, help: v.help,
-                 nodes: v.nodes.map((n) => n.target.join(' ') + ': ' + n.failureSummary)})))""",
-            AXE_TAGS,
-        )
+        visit.axe = axe_violations(page, self.axe_source)
         # Text doubled (WCAG 1.4.4) on the desktop and at 320 px, then 320 px alone (1.4.10).
         before = page.evaluate(page_checks.FONT_SIZES)
         page.evaluate(page_checks.SET_TEXT_SIZE, DOUBLE_TEXT)
@@ -362,84 +353,6 @@ def test_printed_result_shows_result_and_contacts_without_the_site_chrome(tour):
 
 # Each language walks a different person, so that every question is answered by keyboard.
 KEYBOARD_PEOPLE = {"et": "repatriate", "ru": "long_term_refugee", "en": "back_after_years_abroad"}
-MAX_TAB_STOPS = 60
-
-
-def focus_problem(focus) -> str | None:
-    """Why the reader cannot see where the focus is, or None when they can.
-
-    Some part of the focus style must differ from the unfocused look and stand out from what is
-    behind it by 3:1 (WCAG 1.4.11): an outline or a shadow at least 2 px thick, or a background
-    change; and the element must be in the window, uncovered (WCAG 2.4.7, 2.4.11).
-    """
-    where = f'{focus["element"]} "{focus["text"]}"'
-    if not focus["inWindow"] or not focus["uncovered"]:
-        return f"{where} is focused but hidden or covered"
-    now, before, backdrop = focus["focused"], focus["unfocused"], focus["backdrop"]
-    if before is None:
-        return f"{where} was not on the page when it loaded"
-    indicators = []
-    if now["outline"] != before["outline"] and now["outlineStyle"] != "none":
-        indicators.append((now["outlineColor"], now["outlineWidth"]))
-    if now["boxShadow"] != before["boxShadow"]:
-        indicators += colours.shadows(now["boxShadow"])
-    backgrounds = [backdrop]
-    if colours.parse(now["background"])[3] == 1:
-        backgrounds.append(now["background"])  # an inset shadow is drawn on the element itself
-    if any(
-        width >= 2 and max(colours.contrast(colour, back) for back in backgrounds) >= 3
-        for colour, width in indicators
-    ):
-        return None
-    if now["background"] != before["background"]:
-        new = "rgb({}, {}, {})".format(*colours.over(now["background"], backdrop))
-        if colours.contrast(before["background"], new) >= 3 or colours.contrast(backdrop, new) >= 3:
-            return None
-    return f"{where} has no visible focus indicator ({now}, unfocused {before})"
-
-
-class Keyboard:
-    """Presses keys as a keyboard user does, checking after every Tab that focus is visible."""
-
-    def __init__(self, page):
-        self.page = page
-        self.remember_look()
-
-    def remember_look(self):
-        self.page.evaluate(page_checks.REMEMBER_UNFOCUSED_LOOK)
-
-    def focus(self):
-        return self.page.evaluate(page_checks.FOCUSED)
-
-    def press(self, key, may_leave_page=False):
-        self.page.keyboard.press(key)
-        focus = self.focus()
-        if focus is None and may_leave_page:
-            return None
-        assert focus is not None, f"{key} left nothing focused"
-        problem = focus_problem(focus)
-        assert problem is None, problem
-        return focus
-
-    def tab_through_page(self):
-        """Tab past every link and control, to the end of the page; returns how many."""
-        for stops in range(MAX_TAB_STOPS):
-            if self.press("Tab", may_leave_page=True) is None:
-                return stops
-        raise AssertionError(f"Tab never left {self.page.url}")
-
-    def tab_to(self, wanted):
-        for _ in range(MAX_TAB_STOPS):
-            focus = self.press("Tab")
-            if wanted(focus):
-                return focus
-        raise AssertionError(f"Tab never reached the wanted control on {self.page.url}")
-
-    def activate(self, key="Enter"):
-        """Press a button or link that loads a new page."""
-        with self.page.expect_navigation():
-            self.page.keyboard.press(key)
-        self.remember_look()
 
 
 def answer_by_keyboard(keyboard, question, value):

@@ -5,23 +5,43 @@ PostgreSQL when DATABASE_URL points there (CI runs both), through the command `m
 `make restore` run (manage.py backup).
 """
 
+import io
 import os
 import shutil
 import sqlite3
 import stat
 import subprocess
+import tarfile
 from contextlib import closing
 from datetime import UTC, datetime
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.urls import reverse
+from django.utils import translation
 
-from core.backup import BackupError, default_backup_path, dump, restore
+from core.backup import (
+    BackupError,
+    default_backup_path,
+    dump,
+    dump_media,
+    media_backup_path,
+    restore,
+    restore_media,
+    stored_names,
+)
+from media_library.models import Document, Image
 from pages.models import Contact, Page, Partner, TargetGroup
+from tests.support import uploads
+from tests.support.languages import LANGUAGES
 from tests.support.servers import ROOT
+from tests.support.staff import staff_member
 
-CONTENT_MODELS = (Page, TargetGroup, Partner, Contact)
+CONTENT_MODELS = (Page, TargetGroup, Partner, Contact, Image, Document)
 SQLITE = "django.db.backends.sqlite3"
 POSTGRESQL = "django.db.backends.postgresql"
 MAKE_VARIABLES = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"}
@@ -39,27 +59,83 @@ def content_rows():
     return rows
 
 
+def upload_an_image_and_a_document(client):
+    """Through the admin, as staff do: the rows and the files a backup must bring back."""
+    client.force_login(staff_member("editor", "Editors"))
+    with translation.override("en"):
+        for kind, content, field in (
+            ("image", uploads.phone_photo(rotated=False), "alt_text"),
+            ("document", uploads.pdf(), "title"),
+        ):
+            texts = {f"{field}_{code}": f"{kind} {code}" for code in LANGUAGES}
+            response = client.post(
+                reverse(f"admin:media_library_{kind}_add"),
+                {"upload": SimpleUploadedFile("upload", content)} | texts,
+            )
+            assert response.status_code == 302
+    client.logout()
+
+
+def stored_files():
+    return {name: default_storage.open(name).read() for name in stored_names(default_storage)}
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_dump_wipe_and_restore_bring_back_every_content_row_in_every_language(tmp_path, client):
+def test_dump_wipe_and_restore_bring_back_every_content_row_and_uploaded_file(tmp_path, client):
+    upload_an_image_and_a_document(client)
+    page = Page.objects.get(kind=Page.Kind.PROJECT)
+    page.image = Image.objects.get()
+    page.save()
     before = content_rows()
+    files = stored_files()
     for model in CONTENT_MODELS:
         assert before[model.__name__], f"no {model.__name__} rows to back up"
         columns = set(before[model.__name__][0])
         assert {field.column for field in model._meta.concrete_fields} <= columns
     assert {"title_et", "title_ru", "title_en", "body_ru"} <= set(before["Page"][0])
     assert all(row["title_ru"] for row in before["Page"])
+    assert len(files) == 6  # five widths of the image, and the document
     backup_file = tmp_path / "drill.backup"
 
     call_command("backup", "dump", str(backup_file))
+    assert media_backup_path(backup_file).exists()
     for model in CONTENT_MODELS:
         model.objects.all().delete()
+    for name in files:
+        default_storage.delete(name)
     assert not any(content_rows().values())
+    assert stored_files() == {}
     # pg_restore drops and recreates the tables: start afresh after it, with no cached state.
     connection.close()
     call_command("backup", "restore", str(backup_file))
 
     assert content_rows() == before
+    assert stored_files() == files
     assert client.get("/ru/").status_code == 200
+    image = Image.objects.get()
+    assert client.get(image.src()).status_code == 200
+    assert client.get(Document.objects.get().get_absolute_url()).status_code == 200
+
+
+def test_restoring_uploads_replaces_the_storages_files_with_the_backups(tmp_path):
+    default_storage.save("images/kept.jpg", ContentFile(b"kept"))
+    archive = dump_media(default_storage, tmp_path / "uploads.media.tar")
+    default_storage.save("documents/added-later.pdf", ContentFile(b"later"))
+    default_storage.delete("images/kept.jpg")
+    assert restore_media(default_storage, archive) == 1
+    assert stored_files() == {"images/kept.jpg": b"kept"}
+
+
+def test_a_tar_with_a_path_out_of_the_storage_is_refused_and_changes_nothing(tmp_path):
+    default_storage.save("images/kept.jpg", ContentFile(b"kept"))
+    hostile = tmp_path / "hostile.media.tar"
+    with tarfile.open(hostile, "w") as archive:
+        member = tarfile.TarInfo("../../outside.txt")
+        member.size = 4
+        archive.addfile(member, io.BytesIO(b"evil"))
+    with pytest.raises(BackupError, match="not an uploaded file"):
+        restore_media(default_storage, hostile)
+    assert stored_files() == {"images/kept.jpg": b"kept"}
 
 
 def test_sqlite_backup_holds_committed_rows_still_in_the_wal_and_no_uncommitted_ones(tmp_path):

@@ -14,10 +14,9 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django_tasks_db.models import DBTaskResult
 
+from media_library.models import Document, Image
 from outbox.models import Email
-from outbox.tasks import send_email
 from pages.models import Contact, Page, Partner, TargetGroup
 from tests.support.html import CSS_URL, LoadedResources
 from tests.support.servers import fetch_with_headers
@@ -67,8 +66,12 @@ ROW_MAKERS = {
         message_id=f"<{n}@example.org>",
         next_attempt_at=timezone.now(),
     ),
-    # django-tasks-db's own admin: the background tasks, for operators.
-    DBTaskResult: lambda n: send_email.enqueue(n),
+    Image: lambda n: Image.objects.create(
+        alt_text=f"Pilt {n}", width=320, height=240, renditions={"320": f"images/{n:032x}/320.jpg"}
+    ),
+    Document: lambda n: Document.objects.create(
+        title=f"Dokument {n}", file_name=f"documents/{n:032x}.pdf", file_format="pdf", size=1000
+    ),
 }
 
 

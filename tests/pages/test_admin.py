@@ -110,13 +110,14 @@ def test_roles_are_created_with_exactly_their_permissions():
         )
 
     models = ("page", "targetgroup", "partner", "contact")
+    uploads = ("image", "document")
     assert codenames("Editors") == {
         f"{action}_{model}"
         for model in models
         for action in ("add", "change", "delete", "view", "publish")
-    }
+    } | {f"{action}_{model}" for model in uploads for action in ("add", "change", "delete", "view")}
     assert codenames("Translators") == {
-        f"{action}_{model}" for model in models for action in ("change", "view")
+        f"{action}_{model}" for model in (*models, *uploads) for action in ("change", "view")
     }
 
 

@@ -4,7 +4,6 @@ Russian form."""
 
 import gettext
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import polib
@@ -14,6 +13,7 @@ from django.utils import translation
 from modeltranslation.translator import translator
 
 from pages.models import Contact, Page, Partner, TargetGroup
+from tests.support.visible_text import VisibleText
 
 pytestmark = pytest.mark.django_db
 
@@ -24,60 +24,6 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ž]{2,}")
 # Words Russian itself writes in Latin letters ("файлы cookie").
 LATIN_IN_RUSSIAN = {"cookie"}
-VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
-VOID_ELEMENTS |= {"source", "track", "wbr"}
-VISIBLE_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
-
-
-class VisibleText(HTMLParser):
-    """The text a reader sees or hears, each piece with the language it is marked as.
-
-    Text inside <head> (the <title>) is kept apart: its parts cannot carry their own lang.
-    """
-
-    def __init__(self, html):
-        super().__init__(convert_charrefs=True)
-        self.languages = []  # the open elements' languages, innermost last
-        self.skipping = 0  # inside <script> or <style>
-        self.in_head = False
-        self.pieces: list[tuple[str, str]] = []  # (text, lang) in <body>
-        self.feed(html)
-
-    def language(self):
-        return self.languages[-1] if self.languages else ""
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        lang = attributes.get("lang") or self.language()
-        if tag == "head":
-            self.in_head = True
-        if tag in ("script", "style"):
-            self.skipping += 1
-        if not self.in_head:
-            texts = [attributes.get(name) for name in VISIBLE_ATTRIBUTES]
-            if tag == "input" and attributes.get("type") in ("submit", "button", "reset"):
-                texts.append(attributes.get("value"))
-            self.pieces += [(text.strip(), lang) for text in texts if text and text.strip()]
-        if tag not in VOID_ELEMENTS:
-            self.languages.append(lang)
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self.skipping -= 1
-        if tag == "head":
-            self.in_head = False
-        if tag not in VOID_ELEMENTS and self.languages:
-            self.languages.pop()
-
-    def handle_data(self, data):
-        text = " ".join(data.split())
-        if text and not self.skipping and not self.in_head:
-            self.pieces.append((text, self.language()))
-
-    def texts_in(self, language):
-        return [text for text, lang in self.pieces if lang == language]
-
-
 # Interface strings in Russian.
 
 

@@ -115,10 +115,15 @@ class FormFields(HTMLParser):
             self._select = None
 
     def changed(self, changes: dict) -> list[tuple[str, str]]:
-        """The fields with some values replaced (each name in `changes` must be in the form)."""
+        """The fields with some values replaced (each name in `changes` must be in the form);
+        None unticks a checkbox (a browser then sends nothing for it)."""
         missing = set(changes) - {name for name, _value in self.fields}
         assert not missing, f"not in the form: {missing}"
-        return [(name, changes.get(name, value)) for name, value in self.fields]
+        return [
+            (name, changes.get(name, value))
+            for name, value in self.fields
+            if not (name in changes and changes[name] is None)
+        ]
 
 
 # <link rel> values that make the browser fetch the href (not "alternate", "canonical": those

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -10,8 +11,9 @@ from core import backup
 
 class Command(BaseCommand):
     help = (
-        "dump [FILE]: write a backup of the database (default: var/backups/…); "
-        "restore FILE: replace the database's contents with a backup."
+        "dump [FILE]: write a backup of the database (default: var/backups/…) and, beside it, "
+        "of the uploaded files (FILE.media.tar); restore FILE: replace the database's contents "
+        "with a backup, and the uploaded files with those beside it."
     )
 
     def add_arguments(self, parser):
@@ -26,9 +28,18 @@ class Command(BaseCommand):
         try:
             if action == "dump":
                 path = backup.dump(settings_dict, file or backup.default_backup_path(settings_dict))
-                self.stdout.write(f"Backup written to {path}")
+                media = backup.dump_media(default_storage, backup.media_backup_path(path))
+                self.stdout.write(f"Backup written to {path}, uploaded files to {media}")
             else:
                 backup.restore(settings_dict, file)
                 self.stdout.write(f"Database restored from {file}; now run: manage.py migrate")
+                self.restore_media(backup.media_backup_path(file))
         except backup.BackupError as error:
             raise CommandError(f"{action}: {error}") from error
+
+    def restore_media(self, path):
+        if not path.exists():
+            self.stdout.write(f"No {path} beside it: the uploaded files were left as they are.")
+            return
+        count = backup.restore_media(default_storage, path)
+        self.stdout.write(f"{count} uploaded files restored from {path}")
