@@ -100,9 +100,10 @@ def negotiated_language(request, public) -> str:
     """The language for an address without one: cookie, then Accept-Language, then the source
     language; only public languages count."""
     wanted = [request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")]
-    wanted += [code for code, _quality in parse_accept_lang_header(
-        request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-    )]
+    wanted += [
+        code
+        for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+    ]
     for code in wanted:
         try:
             language = translation.get_supported_language_variant(code)
@@ -113,18 +114,40 @@ def negotiated_language(request, public) -> str:
     return settings.SOURCE_LANGUAGE
 
 
+def public_or_outage(request):
+    """(the public languages, None), or (None, the 503 page) when the database is unreachable:
+    middleware runs outside the views, where DatabaseOutageMiddleware would answer it."""
+    try:
+        return public_languages(request), None
+    except errors.UNREACHABLE_DATABASE_ERRORS as error:
+        errors.outage_log.database_unreachable(error)
+        return None, errors.service_unavailable(request)
+
+
 class PublicLocaleMiddleware(LocaleMiddleware):
-    def process_request(self, request):
-        super().process_request(request)
-        if translation.get_language_from_path(request.path_info) is not None:
-            return
-        # Django's choice is the source language when nothing else was asked for: then nothing
-        # needs reading from the database (health checks, the API without Accept-Language).
-        if request.LANGUAGE_CODE == settings.SOURCE_LANGUAGE:
-            return
-        language = negotiated_language(request, public_languages(request))
+    """An address without a language is redirected, or answered "page not found", only in a
+    public language. Only those answers read the languages from the database: the JSON API and
+    the health checks, which need no language prefix, never do."""
+
+    def process_response(self, request, response):
+        if (
+            response.status_code != 404
+            or translation.get_language_from_path(request.path_info) is not None
+            or request.LANGUAGE_CODE == settings.SOURCE_LANGUAGE  # always public
+        ):
+            return super().process_response(request, response)
+        public, outage = public_or_outage(request)
+        if outage:
+            return outage
+        language = negotiated_language(request, public)
+        if language == request.LANGUAGE_CODE:
+            return super().process_response(request, response)
         translation.activate(language)
         request.LANGUAGE_CODE = language
+        answer = super().process_response(request, response)
+        if answer.status_code == 404:  # no such page in any language: say so in this one
+            answer = super().process_response(request, errors.page_not_found(request, None))
+        return answer
 
 
 def is_staff(user) -> bool:
@@ -140,7 +163,12 @@ class PublicLanguageMiddleware:
 
     def __call__(self, request):
         language = translation.get_language_from_path(request.path_info)
-        if language is None or language in public_languages(request):
+        if language is None:
+            return self.get_response(request)
+        public, outage = public_or_outage(request)
+        if outage:
+            return outage
+        if language in public:
             return self.get_response(request)
         admin = request.path_info.startswith(f"/{language}/{settings.ADMIN_PATH}")
         if admin:

@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.models import SiteLanguage
 from pages.models import Contact, Page, Partner, TargetGroup
 from tests.support.html import CSS_URL, LoadedResources
 from tests.support.servers import fetch_with_headers
@@ -52,6 +53,8 @@ ROW_MAKERS = {
     ),
     AccessLog: lambda n: AccessLog.objects.create(**sign_in_record(n)),
     AccessFailureLog: lambda n: AccessFailureLog.objects.create(**sign_in_record(n)),
+    # The list shows only the languages of settings.LANGUAGES, however many rows there are.
+    SiteLanguage: lambda n: SiteLanguage.objects.create(code=f"x-{n}"),
     TOTPDevice: lambda n: TOTPDevice.objects.create(
         user=User.objects.create_user(f"staff{n}"), name=f"Phone {n}"
     ),
