@@ -109,6 +109,13 @@ def site_languages():
     return [code for code, _name in settings.LANGUAGES]
 
 
+def lighthouse_paths():
+    """The home page and the checker in every language of settings.LANGUAGES."""
+    return [
+        pattern.format(language=code) for code in site_languages() for pattern in LIGHTHOUSE_PATHS
+    ]
+
+
 def uncached_query_counts(paths):
     """SQL queries of each page rendered with an empty cache, in this process."""
     import django
@@ -324,11 +331,9 @@ def main(argv=None):
             item.row.bytes, item.row.queries = sizes[item.row.label], queries[item.row.label]
         home_html = fetch(server.base + "/et/", {"Accept-Encoding": "gzip"})
         if not options.no_lighthouse:
-            for language in site_languages():
-                for pattern in LIGHTHOUSE_PATHS:
-                    path = pattern.format(language=language)
-                    scores[path], lost = median_lighthouse(server.base + path, report)
-                    failures += [f"Lighthouse {path}: {audit}" for audit in lost]
+            for path in lighthouse_paths():
+                scores[path], lost = median_lighthouse(server.base + path, report)
+                failures += [f"Lighthouse {path}: {audit}" for audit in lost]
     finally:
         server.stop()
 

@@ -4,6 +4,7 @@ from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -66,10 +67,19 @@ def test_language_switcher_leads_to_the_same_page_in_each_language_named_in_its_
     assert path_of(switcher["en"]["href"]) == "/en/target-groups/newly-arrived-immigrants/"
     assert switcher["et"]["aria-current"] == "true"
     content = response.content.decode()
-    assert ">Русский</a>" in content
-    assert ">English</a>" in content
+    for code, name in settings.LANGUAGES:
+        assert f'lang="{code}" hreflang="{code}"' in content
+        assert f">{name}</a>" in content
+    assert set(switcher) == set(LANGUAGES)
     russian = client.get(path_of(switcher["ru"]["href"]))
     assert "Новоприбывшие иммигранты" in russian.content.decode()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_root_sends_the_readers_of_each_language_to_its_pages(client, language):
+    response = client.get("/", headers={"accept-language": f"{language},de;q=0.5"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/{language}/"
 
 
 @pytest.mark.parametrize(
