@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as translated  # `make messages` skips this name
 
 from core.catalogs import catalog_path
 from core.languages import readiness_gaps
@@ -210,9 +211,7 @@ def test_once_on_a_new_page_only_in_estonian_keeps_the_language_and_says_it_is_u
         html = response.content.decode()
         assert '<h1 lang="et">Uudised</h1>' in html, language
         with translation.override(language):
-            note = translation.gettext(
-                "This text is not translated yet, so it is shown in Estonian."
-            )
+            note = translated("This text is not translated yet, so it is shown in Estonian.")
         assert f'<p class="untranslated-note">{note}</p>' in html, language
         assert LATE in switcher_languages(response)
     source_page = client.get(url_in(settings.SOURCE_LANGUAGE, page)).content.decode()
