@@ -20,6 +20,13 @@ ukrainian = importlib.import_module("pages.migrations.0007_ukrainian_content")
 CONTENT_MODELS = (Page, TargetGroup, Partner, Contact)
 
 
+def source_column(item, field):
+    """The untranslated column modeltranslation keeps beside the translated ones (read as it
+    is, not as the active language's field)."""
+    rows = type(item).objects.rewrite(False).filter(pk=item.pk).values_list(field, flat=True)
+    return rows.get()
+
+
 def all_texts(language):
     texts = []
     for model in CONTENT_MODELS:
@@ -41,7 +48,7 @@ def test_the_corrected_texts_are_what_a_fresh_database_has():
     assert "subsidiary or temporary protection" in english
     new_immigrants = TargetGroup.objects.get(code="new_immigrant")
     assert "tähtajalise elamisloa või elamisõiguse alusel" in new_immigrants.summary_et
-    assert new_immigrants.summary == new_immigrants.summary_et  # the untranslated column too
+    assert source_column(new_immigrants, "summary") == new_immigrants.summary_et
     repatriates = TargetGroup.objects.get(code="repatriate")
     assert "rahvastikuregistris" in repatriates.summary_et
 
@@ -52,15 +59,14 @@ def test_a_text_staff_have_changed_is_never_corrected_and_one_they_have_not_is()
     staff_summary = "Üle viie aasta Eestis elanud inimesed (toimetaja tekst)."
     # As before 0006: one text as 0002 loaded it, one already changed by staff.
     TargetGroup.objects.filter(pk=group.pk).update(
-        body_ru=loaded["body"]["ru"],
-        summary_et=staff_summary,
-        summary=staff_summary,
+        body_ru=loaded["body"]["ru"], summary_et=staff_summary
     )
+    TargetGroup.objects.rewrite(False).filter(pk=group.pk).update(summary=staff_summary)
     review.correct(apps, None)
     group.refresh_from_db()
     assert "неопределённое гражданство" in group.body_ru
     assert group.summary_et == staff_summary
-    assert group.summary == staff_summary
+    assert source_column(group, "summary") == staff_summary
     # Reversing puts back 0002's text only where the text is still the correction.
     review.put_back(apps, None)
     group.refresh_from_db()
