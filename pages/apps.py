@@ -4,7 +4,7 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def fill_empty_addresses(sender, using="default", **kwargs):
+def fill_empty_addresses(sender, using="default", apps=None, **kwargs):
     """post_migrate: every item has an address in every language of settings.LANGUAGES.
 
     A language added to settings gets its columns from a migration, empty; without an address
@@ -17,6 +17,10 @@ def fill_empty_addresses(sender, using="default", **kwargs):
     from .models import Page, TargetGroup, language_codes
 
     fields = [build_localized_fieldname("slug", code) for code in language_codes()]
+    if apps is not None:  # the database as `migrate` left it: maybe migrated back, without them
+        columns = {field.name for field in apps.get_model("pages", "Page")._meta.fields}
+        if not set(fields) <= columns:
+            return
     empty = Q()
     for field in fields:
         empty |= Q(**{field: None}) | Q(**{field: ""})
