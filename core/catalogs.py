@@ -22,6 +22,8 @@ from pathlib import Path
 import polib
 from babel.messages.plurals import get_plural
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 IGNORED = (".venv/*", "staticfiles/*", "node_modules/*", "var/*", "static/vendor/*")
 CREATION_DATE = re.compile(rb'^"POT-Creation-Date: [^"]*"\n', re.MULTILINE)
@@ -250,3 +252,42 @@ def check(project_dir, *, stale=True):
     if stale:
         problems += stale_catalogs(project_dir)
     return problems
+
+
+# A language's interface catalog, for switching the language on (core.languages).
+
+
+def catalog_path(language) -> Path:
+    return Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
+
+
+def interface_completeness(language) -> tuple[int, int]:
+    """(entries translated without a defect, all entries) of the language's catalog."""
+    path = catalog_path(language)
+    if not path.exists():
+        return 0, 0
+    po = polib.pofile(str(path))
+    nplurals = cldr_plural(language)[0]
+    entries = [entry for entry in po if not entry.obsolete]
+    complete = [entry for entry in entries if not entry_problems(entry, nplurals)]
+    return len(complete), len(entries)
+
+
+def interface_gaps(language) -> list[str]:
+    """What is missing in the language's interface catalog, in words (empty: complete)."""
+    path = catalog_path(language)
+    if not path.exists():
+        return [_("The interface texts have no catalog in this language yet.")]
+    problems = check_catalog(path, language)
+    if not problems:
+        return []
+    return [
+        ngettext(
+            "%(count)s interface text is not translated, or its translation has a defect "
+            "(make check-translations lists it).",
+            "%(count)s interface texts are not translated, or their translations have a defect "
+            "(make check-translations lists them).",
+            len(problems),
+        )
+        % {"count": len(problems)}
+    ]

@@ -15,14 +15,26 @@
   and DATA_UPLOAD_MAX_NUMBER_FIELDS (a 400 page).
 - ``DatabaseOutageMiddleware``: a view that finds the database unreachable answers with the
   site's own 503 page (core.errors.service_unavailable) instead of an error.
+- ``PublicLocaleMiddleware``: Django's LocaleMiddleware, but an address without a language
+  (`/`) is sent only to a public language (core.languages): the language cookie if that one is
+  public, else the first public one the browser's Accept-Language names, else the source
+  language.
+- ``PublicLanguageMiddleware``: a page in a language that is not public yet is "page not found"
+  (in the source language) for visitors, and a preview, never cached, for signed-in staff.
 """
 
 import re
 import uuid
 
 from django.conf import settings
+from django.http import Http404
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from . import errors
+from .languages import public_languages
 
 REQUEST_ID_HEADER = "X-Request-ID"
 WELL_FORMED_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
@@ -82,3 +94,90 @@ class DatabaseOutageMiddleware:
             return None
         errors.outage_log.database_unreachable(exception)
         return errors.service_unavailable(request)
+
+
+def negotiated_language(request, public) -> str:
+    """The language for an address without one: cookie, then Accept-Language, then the source
+    language; only public languages count."""
+    wanted = [request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")]
+    wanted += [
+        code
+        for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+    ]
+    for code in wanted:
+        try:
+            language = translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+        if language in public:
+            return language
+    return settings.SOURCE_LANGUAGE
+
+
+def public_or_outage(request):
+    """(the public languages, None), or (None, the 503 page) when the database is unreachable:
+    middleware runs outside the views, where DatabaseOutageMiddleware would answer it."""
+    try:
+        return public_languages(request), None
+    except errors.UNREACHABLE_DATABASE_ERRORS as error:
+        errors.outage_log.database_unreachable(error)
+        return None, errors.service_unavailable(request)
+
+
+class PublicLocaleMiddleware(LocaleMiddleware):
+    """An address without a language is redirected, or answered "page not found", only in a
+    public language. Only those answers read the languages from the database: the JSON API and
+    the health checks, which need no language prefix, never do."""
+
+    def process_response(self, request, response):
+        if (
+            response.status_code != 404
+            or translation.get_language_from_path(request.path_info) is not None
+            or request.LANGUAGE_CODE == settings.SOURCE_LANGUAGE  # always public
+        ):
+            return super().process_response(request, response)
+        public, outage = public_or_outage(request)
+        if outage:
+            return outage
+        language = negotiated_language(request, public)
+        if language == request.LANGUAGE_CODE:
+            return super().process_response(request, response)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        answer = super().process_response(request, response)
+        if answer.status_code == 404:  # no such page in any language: say so in this one
+            answer = super().process_response(request, errors.page_not_found(request, None))
+        return answer
+
+
+def is_staff(user) -> bool:
+    return user.is_active and user.is_staff
+
+
+class PublicLanguageMiddleware:
+    """After AuthenticationMiddleware: it looks at request.user only for a language that is not
+    public, so public pages never depend on the session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        if language is None:
+            return self.get_response(request)
+        public, outage = public_or_outage(request)
+        if outage:
+            return outage
+        if language in public:
+            return self.get_response(request)
+        admin = request.path_info.startswith(f"/{language}/{settings.ADMIN_PATH}")
+        if admin:
+            return self.get_response(request)
+        if not is_staff(request.user):
+            translation.activate(settings.SOURCE_LANGUAGE)
+            request.LANGUAGE_CODE = settings.SOURCE_LANGUAGE
+            raise Http404
+        request.language_preview = True
+        response = self.get_response(request)
+        patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -7,6 +7,7 @@ pages end in, so the API and the pages cannot disagree. Every answer is JSON, er
 ``Cache-Control: no-store``.
 """
 
+import json
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -140,11 +141,25 @@ def decision_json(decision: Decision) -> dict:
 
 
 @cache
+def openapi_json() -> dict:
+    """The API's contract: the file in the repository, with the site's languages (settings) as
+    the values every `lang` parameter takes, so that a new language needs no edit here."""
+    document = json.loads(OPENAPI_DOCUMENT.read_text(encoding="utf-8"))
+    languages = [code for code, _name in settings.LANGUAGES]
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] == "lang":
+                    parameter["schema"]["enum"] = languages
+    return document
+
+
+@cache
 def openapi_bytes() -> bytes:
-    return OPENAPI_DOCUMENT.read_bytes()
+    return json.dumps(openapi_json(), ensure_ascii=False, indent=2).encode()
 
 
 @require_safe
 def openapi_document(request):
-    """The API's contract, OpenAPI 3.1, as the file in the repository."""
+    """The API's contract, OpenAPI 3.1."""
     return HttpResponse(openapi_bytes(), content_type="application/json")

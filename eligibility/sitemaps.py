@@ -1,13 +1,10 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import LocalisedSitemap
 
-class CheckerSitemap(Sitemap):
-    """The eligibility checker's start page, in every language."""
 
-    i18n = True
-    alternates = True
-    x_default = True
+class CheckerSitemap(LocalisedSitemap):
+    """The eligibility checker's start page, in every public language."""
 
     def items(self):
         return ["eligibility:check"]

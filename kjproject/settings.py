@@ -83,7 +83,8 @@ MIDDLEWARE = [
     # Anonymous visitors' pages come from the shared cache before anything below runs.
     "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware; `/` goes only to a language that is shown to visitors.
+    "core.middleware.PublicLocaleMiddleware",
     # Security: refuses over-long addresses with a page in the visitor's language.
     "core.middleware.RequestLimitsMiddleware",
     # A view that cannot reach the database answers with the site's own 503 page.
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # A language not yet shown to visitors: 404 for them, a preview for signed-in staff.
+    "core.middleware.PublicLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Security: last, as django-axes asks, to turn a lockout into its page.
     "axes.middleware.AxesMiddleware",
@@ -174,23 +177,35 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages: the one list of the site's languages, and the source language of content
 # (Estonian: the project description's authoritative text). Russian is what most of
-# Kohtla-Järve reads. Each name is written in its own language for the switcher. Everything
-# else (URLs, the switcher, hreflang, the sitemap, the admin's tabs, the catalogs, the
-# missing-translations report, the tests) takes the languages from here.
+# Kohtla-Järve reads; Ukrainian is what most of its recipients of temporary protection read.
+# Each name is written in its own language for the switcher. Everything else (URLs, the
+# switcher, hreflang, the sitemap, the admin's tabs, the catalogs, the missing-translations
+# report, the tests) takes the languages from here. A language listed here is shown to
+# visitors only once staff have switched it on, which they can do only while it is complete
+# (core.languages, core.models.SiteLanguage).
 SOURCE_LANGUAGE = "et"
 LANGUAGES = [
     ("et", "Eesti"),
     ("ru", "Русский"),
     ("en", "English"),
+    ("uk", "Українська"),
 ]
 LANGUAGE_CODE = SOURCE_LANGUAGE
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# What must be complete in a language before staff can switch it on (core.languages): each
+# check returns what is missing, in words.
+LANGUAGE_READINESS_CHECKS = [
+    "core.catalogs.interface_gaps",
+    "pages.readiness.core_page_gaps",
+]
+# Dates as each language writes them (core/formats/<language>/formats.py); what a language
+# leaves out there comes from Django's own formats for it.
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = parameters.TIME_ZONE
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
-MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = (SOURCE_LANGUAGE,)
 # modeltranslation's tabbed admin loads jQuery UI from a public CDN unless told otherwise: serve
 # it from our static files (static/vendor/), so the admin makes no third-party request.

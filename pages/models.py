@@ -4,7 +4,6 @@ from concurrency.fields import IntegerVersionField
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
@@ -13,6 +12,7 @@ from measure.rules import Group
 from media_library.models import Illustrated
 
 from .rich_text import RICH_TEXT_EXTENSIONS, sanitise_html
+from .slugs import slug_from_title
 
 # The target groups' names, as the project description gives them.
 GROUP_NAMES = {
@@ -118,20 +118,20 @@ class SluggedContent(Publishable, Illustrated):
         """Every language gets a slug, so that a URL exists for every language.
 
         Queries ignore modeltranslation's fallbacks, so an empty Russian slug would make the
-        Russian page unreachable: fill it from that language's title, or the source language's
-        (Estonian) slug.
+        Russian page unreachable: fill it from that language's title (romanised, pages.slugs),
+        or the source language's (Estonian) slug.
         """
         source = settings.SOURCE_LANGUAGE
         source_slug_field = build_localized_fieldname("slug", source)
-        source_slug = getattr(self, source_slug_field) or slugify(
-            getattr(self, build_localized_fieldname("title", source))
+        source_slug = getattr(self, source_slug_field) or slug_from_title(
+            getattr(self, build_localized_fieldname("title", source)), source
         )
         setattr(self, source_slug_field, source_slug)
         for language in language_codes():
             slug_field = build_localized_fieldname("slug", language)
             if not getattr(self, slug_field):
                 title = getattr(self, build_localized_fieldname("title", language)) or ""
-                setattr(self, slug_field, slugify(title) or source_slug)
+                setattr(self, slug_field, slug_from_title(title, language) or source_slug)
 
 
 class Page(SluggedContent):

@@ -1,25 +1,19 @@
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import LocalisedSitemap
 
 from .models import Page, TargetGroup
 
 
-class LocalisedSitemap(Sitemap):
-    """Each item once per language, with hreflang alternates and x-default."""
-
-    i18n = True
-    alternates = True
-    x_default = True
-
+class ContentSitemap(LocalisedSitemap):
     def lastmod(self, item):
         return item.updated_at
 
 
-class PageSitemap(LocalisedSitemap):
+class PageSitemap(ContentSitemap):
     def items(self):
         return Page.objects.published()
 
 
-class TargetGroupSitemap(LocalisedSitemap):
+class TargetGroupSitemap(ContentSitemap):
     def items(self):
         self.index = Page.objects.published().target_groups_index()
         if self.index is None:

@@ -66,6 +66,11 @@ OTHER_PACKAGES_TEXTS = (
     # django-reversion's note in the history on a restored version, and on a first one.
     gettext_noop("Reverted to previous version, saved on %(datetime)s"),
     gettext_noop("Initial version."),
+    # Django's admin: the app list's hidden column headings, and a note on the add-user form,
+    # which Django's own catalogs do not translate into every site language (Ukrainian).
+    gettext_noop("Model name"),
+    gettext_noop("Add link"),
+    gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
     # django-tasks-db's model names (django_tasks_db/models.py).
     gettext_noop("Task Result"),
     gettext_noop("Task Results"),

@@ -1,5 +1,7 @@
 """Which items still lack a text in a language other than the source language (Estonian), for
-the admin's list of them: every model modeltranslation translates and the admin edits."""
+the admin's list of them: every model modeltranslation translates and the admin edits; and how
+complete each language is (its content, its interface catalog, whether it is shown to visitors
+and, if not, what keeps it from being switched on)."""
 
 from dataclasses import dataclass
 
@@ -11,10 +13,9 @@ from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
-from modeltranslation.utils import build_localized_fieldname
 
-# Addresses are filled in from the title when left empty, so they are never missing.
-NEVER_MISSING = {"slug"}
+from core.catalogs import interface_completeness
+from core.languages import has_text, public_languages, readiness_gaps, untranslated_fields
 
 
 @dataclass(frozen=True)
@@ -28,38 +29,52 @@ class MissingTranslation:
         return self.item._meta.verbose_name
 
 
-def is_empty(value):
-    return value is None or not str(value).strip()
+@dataclass(frozen=True)
+class Completeness:
+    translated: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        """Rounded down, so that 100 means every text."""
+        return 100 * self.translated // self.total if self.total else 100
+
+
+def target_languages():
+    return [code for code, _name in settings.LANGUAGES if code != settings.SOURCE_LANGUAGE]
 
 
 def missing_translations(models, admin_site_name="admin"):
     """{language: [MissingTranslation, ...]} for every language but the source language.
 
     A field is missing a translation when its Estonian text exists and the other language's
-    is empty: the site then shows the Estonian text there.
+    is empty: the site then shows the Estonian text there (core.languages.untranslated_fields).
     """
-    source = settings.SOURCE_LANGUAGE
-    targets = [code for code, _name in settings.LANGUAGES if code != source]
-    missing = {language: [] for language in targets}
+    missing = {language: [] for language in target_languages()}
     for model in models:
-        field_names = sorted(
-            set(translator.get_options_for_model(model).all_fields) - NEVER_MISSING,
-            key=[field.name for field in model._meta.fields].index,
-        )
         url_name = f"{admin_site_name}:{model._meta.app_label}_{model._meta.model_name}_change"
         for item in model.objects.all():
-            for language in targets:
-                fields = tuple(
-                    str(model._meta.get_field(name).verbose_name)
-                    for name in field_names
-                    if not is_empty(getattr(item, build_localized_fieldname(name, source)))
-                    and is_empty(getattr(item, build_localized_fieldname(name, language)))
-                )
-                if fields:
+            for language in missing:
+                if names := untranslated_fields(item, language):
+                    fields = tuple(str(model._meta.get_field(name).verbose_name) for name in names)
                     missing[language].append(
                         MissingTranslation(item, fields, reverse(url_name, args=[item.pk]))
                     )
     return missing
+
+
+def content_completeness(models, missing) -> dict[str, Completeness]:
+    """{language: how many of the texts that exist in the source language it has}."""
+    source = settings.SOURCE_LANGUAGE
+    total = 0
+    for model in models:
+        names = set(translator.get_options_for_model(model).all_fields) - {"slug"}
+        for item in model.objects.all():
+            total += sum(has_text(getattr(item, f"{name}_{source}")) for name in names)
+    return {
+        language: Completeness(total - sum(len(m.fields) for m in items), total)
+        for language, items in missing.items()
+    }
 
 
 def translated_model_admins(site):
@@ -92,7 +107,21 @@ def missing_translations_view(request, site):
     viewable = viewable_translated_models(request, site)
     if not viewable:
         raise PermissionDenied
-    languages = missing_by_language(viewable, site)
+    missing = missing_translations(viewable, site.name)
+    content = content_completeness(viewable, missing)
+    public = public_languages(request)
+    languages = [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_translated"],
+            "items": items,
+            "content": content[code],
+            "interface": Completeness(*interface_completeness(code)),
+            "public": code in public,
+            "gaps": [] if code in public else readiness_gaps(code),
+        }
+        for code, items in missing.items()
+    ]
     context = site.each_context(request) | {
         "title": _("Missing translations"),
         "languages": languages,

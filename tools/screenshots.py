@@ -37,24 +37,33 @@ SOMETHING_TO_DO = (
 )
 
 
-def save_screenshots(base: str, browser) -> list[Path]:
+def languages() -> list[str]:
+    """Every language of settings.LANGUAGES (a fresh database has each complete one public)."""
     from django.conf import settings
 
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def screenshot_path(language: str, shown: str, window: str) -> Path:
+    return FOLDER / f"{language}-{shown}-{window}.png"
+
+
+def save_screenshots(base: str, browser) -> list[Path]:
     saved = []
     person = scenarios()["refugee"]
     for window, size in WINDOWS.items():
         context = browser.new_context(viewport=size, device_scale_factor=1)
         page = context.new_page()
-        for language, _name in settings.LANGUAGES:
+        for language in languages():
             page.goto(f"{base}/{language}/")
-            saved.append(FOLDER / f"{language}-home-{window}.png")
+            saved.append(screenshot_path(language, "home", window))
             page.screenshot(path=saved[-1], full_page=True)
 
             page.goto(f"{base}/{language}/eligibility/")
             submit(page, START)
             answer_all(page, person)
             submit(page, SEE_RESULT)
-            saved.append(FOLDER / f"{language}-result-{window}.png")
+            saved.append(screenshot_path(language, "result", window))
             page.screenshot(path=saved[-1], full_page=True)
         context.close()
     return saved

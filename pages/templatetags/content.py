@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from ..rich_text import sanitise_html
@@ -22,6 +23,21 @@ def fallback_lang(obj, field_name):
     if language == source or getattr(obj, build_localized_fieldname(field_name, language)):
         return ""
     return format_html(' lang="{}"', source)
+
+
+@register.simple_tag
+def untranslated_note(obj, *field_names):
+    """A note, in the visitor's language, when any of the fields shows the Estonian text because
+    the visitor's language has none yet (never a silent fallback)."""
+    language = get_language()
+    if language == settings.SOURCE_LANGUAGE or all(
+        getattr(obj, build_localized_fieldname(name, language)) for name in field_names
+    ):
+        return ""
+    return format_html(
+        '<p class="untranslated-note">{}</p>',
+        _("This text is not translated yet, so it is shown in Estonian."),
+    )
 
 
 @register.filter

@@ -8,6 +8,7 @@ import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from core import catalogs
 from tests.support.ci import require_command
@@ -158,6 +159,22 @@ def test_a_missing_catalog_is_reported(tmp_path):
     write_catalog(tmp_path / "locale", "ru", CLEAN_RUSSIAN_ENTRIES)
     problems = catalogs.check(tmp_path, stale=False)
     assert {problem.path.name for problem in problems} == set(LANGUAGES) - {"ru"}
+
+
+def test_a_language_is_not_ready_while_its_catalog_has_a_gap(settings, tmp_path):
+    """What keeps staff from switching a language on (core.languages), and the report's count."""
+    settings.LOCALE_PATHS = [tmp_path]
+    write_catalog(tmp_path, "ru", CLEAN_RUSSIAN_ENTRIES)
+    assert catalogs.interface_gaps("ru") == []
+    assert catalogs.interface_completeness("ru") == (4, 4)
+    write_catalog(tmp_path, "uk", CLEAN_RUSSIAN_ENTRIES + 'msgid "Save"\nmsgstr ""\n')
+    with translation.override("en"):
+        [gap] = catalogs.interface_gaps("uk")
+    assert gap.startswith("1 interface text is not translated")
+    assert catalogs.interface_completeness("uk") == (4, 5)
+    with translation.override("en"):
+        [gap] = catalogs.interface_gaps("en")
+    assert "no catalog" in gap
 
 
 # Against the real code: these run makemessages (GNU gettext) on a copy of the project.

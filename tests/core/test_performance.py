@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.models import SiteLanguage
 from media_library.models import Document, Image
 from outbox.models import Email
 from pages.models import Contact, Page, Partner, TargetGroup
@@ -55,6 +56,8 @@ ROW_MAKERS = {
     ),
     AccessLog: lambda n: AccessLog.objects.create(**sign_in_record(n)),
     AccessFailureLog: lambda n: AccessFailureLog.objects.create(**sign_in_record(n)),
+    # The list shows only the languages of settings.LANGUAGES, however many rows there are.
+    SiteLanguage: lambda n: SiteLanguage.objects.create(code=f"x-{n}"),
     TOTPDevice: lambda n: TOTPDevice.objects.create(
         user=User.objects.create_user(f"staff{n}"), name=f"Phone {n}"
     ),

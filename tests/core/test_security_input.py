@@ -212,7 +212,7 @@ def test_an_over_large_form_gets_the_400_page(client):
         "/et/eligibility/", {"go": "x" * (2 * 1024 * 1024)}
     )
     assert response.status_code == 400
-    assert "Vabandust, me ei saanud sellest päringust aru" in response.content.decode()
+    assert "Vabandame, seda päringut ei õnnestunud töödelda" in response.content.decode()
 
 
 def test_too_many_fields_get_the_400_page(client):

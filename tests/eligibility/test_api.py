@@ -75,9 +75,9 @@ def test_response_has_exactly_the_contracts_shape(client):
         "eligible": True,
         "reasons": [
             "Rahvusvahelise kaitse alusel antud elamisluba on tähtajaline elamisluba.",
-            "Olete Eestis seaduslikult elanud alates 1. juuni 2024: kuni 1. juuni 2029 (kaasa "
+            "Olete Eestis seaduslikult elanud alates 01.06.2024: kuni 01.06.2029 (kaasa "
             "arvatud) on see vähem kui viis aastat.",
-            "Projekt lõpeb varem: selle viimane päev on 31. detsember 2027.",
+            "Projekt lõpeb varem: selle viimane päev on 31.12.2027.",
         ],
         "reason_codes": [
             "international_protection_permit",
@@ -480,7 +480,7 @@ def test_a_lang_outside_the_sites_languages_is_refused_as_documented(query):
 
 def test_russian_reasons_use_russian_dates(client):
     body = post(client, REFUGEE, QUERY_STRING="lang=ru").json()
-    assert "до 1 июня 2029 г. включительно" in body["results"][1]["reasons"][1]
+    assert "до 1 июня 2029\u00a0г. включительно" in body["results"][1]["reasons"][1]
 
 
 def test_as_of_defaults_to_today_in_tallinn_not_utc(client):

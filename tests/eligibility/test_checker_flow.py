@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from eligibility.flow import QUESTIONS
+from tests.support.budgets import MAX_QUERIES_PER_PAGE
 from tests.support.flow_client import (
     CHECKER_TODAY,
     Browser,
@@ -36,11 +37,20 @@ TODAY = CHECKER_TODAY
     [
         (
             "et",
-            "Olete uussisserändaja kuni 15. juuni 2029",
-            "Alates 16. juuni 2029 olete selle asemel",
+            "Olete uussisserändaja kuni 15.06.2029",
+            "Alates 16.06.2029 olete selle asemel",
         ),
-        ("ru", "новоприбывшим иммигрантом до 15 июня 2029 г. включительно", "С 16 июня 2029 г."),
-        ("en", "newly arrived immigrant until June 15, 2029", "From June 16, 2029 you count as"),
+        (
+            "ru",
+            "новоприбывшим иммигрантом до 15 июня 2029\u00a0г. включительно",
+            "С 16 июня 2029\u00a0г.",
+        ),
+        ("en", "newly arrived immigrant until 15 June 2029", "From 16 June 2029 you count as"),
+        (
+            "uk",
+            "новоприбулим іммігрантом до 15 червня 2029\u00a0р. включно",
+            "З 16 червня 2029\u00a0р. замість цього",
+        ),
     ],
 )
 def test_refugee_resident_two_years_is_protected_and_newly_arrived_with_dates(
@@ -70,9 +80,10 @@ def test_refugee_result_in_russian_names_both_groups_and_says_it_is_not_a_decisi
 @pytest.mark.parametrize(
     ("language", "until"),
     [
-        ("et", "Olete tagasipöörduja kuni 15. november 2026"),
-        ("ru", "Вы считаетесь репатриантом до 15 ноября 2026 г. включительно."),
-        ("en", "You count as a repatriate until Nov. 15, 2026."),
+        ("et", "Olete tagasipöörduja kuni 15.11.2026"),
+        ("ru", "Вы считаетесь репатриантом до 15 ноября 2026\u00a0г. включительно."),
+        ("en", "You count as a repatriate until 15 November 2026."),
+        ("uk", "Ви вважаєтеся репатріантом до 15 листопада 2026\u00a0р. включно."),
     ],
 )
 def test_citizen_who_returned_three_months_ago_is_repatriate_for_eight_months(
@@ -89,7 +100,7 @@ def test_a_minor_who_returned_is_told_the_group_is_for_adults(client):
     html = returned_citizen(Browser(client, "en"), adult="no").press("result").html
     assert "none of the project's four target groups applies to you" in html
     assert (
-        "This group is for adults, aged 18 or older. If you turn 18 on or before Nov. 15, 2026, "
+        "This group is for adults, aged 18 or older. If you turn 18 on or before 15 November 2026, "
         "it can apply to you from your 18th birthday until that day."
     ) in html
 
@@ -143,7 +154,7 @@ def test_outside_the_project_period_the_result_says_the_project_is_not_running(c
     with travel_to(date(2028, 2, 1)):
         html = refugee_two_years(Browser(client, "en")).press("result").html
     assert "The project is not running at the moment." in html
-    assert "The project ended on Dec. 31, 2027." in html
+    assert "The project ended on 31 December 2027." in html
     assert "Groups your answers match" in html
     assert "you belong to" not in html
 
@@ -155,7 +166,7 @@ def test_outside_the_project_period_the_result_says_the_project_is_not_running(c
     ("language", "title_prefix", "message"),
     [
         ("et", "Viga:", "Sisestage olemasolev kuupäev"),
-        ("ru", "Ошибка:", "Введите существующую дату"),
+        ("ru", "Ошибка:", "Укажите существующую дату"),
         ("en", "Error:", "The date must be a real date"),
     ],
 )
@@ -243,7 +254,7 @@ def test_check_answers_lists_every_answer_with_a_change_button(client):
         "resident_since",
         "lived_abroad",
     ]
-    assert "June 15, 2024" in browser.html
+    assert "15 June 2024" in browser.html
     assert "Refugee status" in browser.html
     assert '<span class="visually-hidden"> Basis of residence</span>' in browser.html
 
@@ -254,7 +265,7 @@ def test_change_shows_the_question_with_the_answer_and_returns_to_check_answers(
     assert 'name="resident_since-year" type="text" inputmode="numeric" value="2024"' in browser.html
     browser.answer(resident_since=(15, 6, 2019))
     assert "Check your answers" in browser.html
-    assert "June 15, 2019" in browser.html
+    assert "15 June 2019" in browser.html
     html = browser.press("result").html
     assert 'id="group-diverse_background"' in matching_section(html)
 
@@ -268,7 +279,7 @@ def test_change_that_needs_new_questions_asks_them_before_check_answers(client):
     assert browser.question() == "population_register"
     browser.answer(population_register="yes").answer(adult="yes")
     assert "Check your answers" in browser.html
-    assert "May 1, 2026" in browser.html
+    assert "1 May 2026" in browser.html
 
 
 def test_change_that_makes_answers_irrelevant_drops_them(client):
@@ -323,7 +334,7 @@ def test_the_start_page_comes_from_the_page_cache_but_results_never_do(
         assert client.get("/et/eligibility/").content == first.content
     for _attempt in range(2):
         browser = refugee_two_years(Browser(client, "et"))
-        with django_assert_max_num_queries(5) as queries:
+        with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE) as queries:
             browser.press("result")
         assert len(queries) > 0  # built afresh from the answers, never replayed
         assert "Rahvusvahelise kaitse saajad" in browser.html
@@ -347,9 +358,11 @@ def test_forms_post_without_csrf_tokens(client):
     assert "csrfmiddlewaretoken" not in html
 
 
-def test_result_page_needs_at_most_five_queries(client, django_assert_max_num_queries):
+def test_the_result_page_runs_no_more_queries_than_a_page_may(
+    client, django_assert_max_num_queries
+):
     browser = refugee_two_years(Browser(client, "en"))
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE):
         browser.press("result")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles import finders
@@ -19,6 +20,7 @@ from django.utils import translation
 from django_prose_editor.config import allowlist_from_extensions
 from reversion.models import Version
 
+from core.models import SiteLanguage
 from pages.models import Contact, Page, Partner, TargetGroup
 from pages.rich_text import RICH_TEXT_EXTENSIONS, sanitise_html
 from tests.support.html import LoadedResources
@@ -111,11 +113,19 @@ def test_roles_are_created_with_exactly_their_permissions():
 
     models = ("page", "targetgroup", "partner", "contact")
     uploads = ("image", "document")
-    assert codenames("Editors") == {
-        f"{action}_{model}"
-        for model in models
-        for action in ("add", "change", "delete", "view", "publish")
-    } | {f"{action}_{model}" for model in uploads for action in ("add", "change", "delete", "view")}
+    assert codenames("Editors") == (
+        {
+            f"{action}_{model}"
+            for model in models
+            for action in ("add", "change", "delete", "view", "publish")
+        }
+        | {
+            f"{action}_{model}"
+            for model in uploads
+            for action in ("add", "change", "delete", "view")
+        }
+        | {"view_sitelanguage", "change_sitelanguage"}  # they switch a ready language on
+    )
     assert codenames("Translators") == {
         f"{action}_{model}" for model in (*models, *uploads) for action in ("change", "view")
     }
@@ -438,7 +448,7 @@ def test_missing_translations_are_listed_per_language_with_links_to_edit_them(ed
     Partner.objects.filter(pk=partner.pk).update(role_en="")
     response = editor.get(reverse("admin:pages_missing_translations"))
     languages = {language["code"]: language["items"] for language in response.context["languages"]}
-    assert set(languages) == {"ru", "en"}
+    assert set(languages) == set(LANGUAGES) - {settings.SOURCE_LANGUAGE}
     assert [(m.item.pk, m.fields) for m in languages["ru"]] == [(page.pk, ("kokkuvõte", "tekst"))]
     assert [(m.item.pk, m.fields) for m in languages["en"]] == [(partner.pk, ("roll projektis",))]
     content = response.content.decode()
@@ -478,3 +488,46 @@ def test_admin_pages_name_the_sites_icon(editor, view):
     assert response.status_code == 200
     html = response.content.decode()
     assert re.search(r'<link rel="icon" href="/static/img/favicon[^"]*\.svg"', html)
+
+
+# Every language of settings.LANGUAGES: a tab each, translators for each, and how complete each is.
+
+
+def test_every_change_form_has_a_tab_for_every_language(editor):
+    for item in (project_page(), TargetGroup.objects.first(), Partner.objects.first()):
+        fields = set(editor.get(change_url(item)).context["adminform"].form.fields)
+        name = "title" if not isinstance(item, Partner) else "name"
+        assert {f"{name}_{code}" for code in LANGUAGES} <= fields, item
+
+
+def test_translators_change_every_language_but_the_source_one(translator):
+    page = project_page()
+    form = translator.get(change_url(page)).context["adminform"].form
+    translated = set(LANGUAGES) - {settings.SOURCE_LANGUAGE}
+    assert {f"summary_{code}" for code in translated} <= set(form.fields)
+    assert f"summary_{settings.SOURCE_LANGUAGE}" not in form.fields
+    changes = {f"summary_{code}": f"{code}: uus kokkuvõte" for code in translated}
+    after = post_change(translator, page, **changes)
+    assert all(getattr(after, field) == text for field, text in changes.items())
+
+
+def test_the_report_says_how_complete_each_language_is_and_what_keeps_one_back(editor):
+    language = LANGUAGES[-1]
+    SiteLanguage.objects.filter(code=language).update(public=False)
+    group = TargetGroup.objects.get(code="repatriate")
+    TargetGroup.objects.filter(pk=group.pk).update(**{f"summary_{language}": ""})
+    response = editor.get(reverse("admin:pages_missing_translations"))
+    rows = {row["code"]: row for row in response.context["languages"]}
+    assert set(rows) == set(LANGUAGES) - {settings.SOURCE_LANGUAGE}
+    for code, row in rows.items():
+        assert row["interface"].percent == 100, code
+        assert row["content"].total == rows[language]["content"].total
+        if code != language:
+            assert row["content"].percent == 100 and row["public"] and row["gaps"] == []
+    held_back = rows[language]
+    assert held_back["content"].translated == held_back["content"].total - 1
+    assert not held_back["public"]
+    assert [group.title_et in gap for gap in held_back["gaps"]] == [True]
+    html = response.content.decode()
+    assert f'href="#missing-{language}"' in html
+    assert group.title_et in html

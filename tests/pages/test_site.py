@@ -4,12 +4,14 @@ from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
 from measure.rules import Group
 from pages.models import Page, TargetGroup
+from tests.support.budgets import MAX_QUERIES_PER_PAGE
 from tests.support.html import outline
 from tests.support.languages import LANGUAGES
 
@@ -66,10 +68,19 @@ def test_language_switcher_leads_to_the_same_page_in_each_language_named_in_its_
     assert path_of(switcher["en"]["href"]) == "/en/target-groups/newly-arrived-immigrants/"
     assert switcher["et"]["aria-current"] == "true"
     content = response.content.decode()
-    assert ">Русский</a>" in content
-    assert ">English</a>" in content
+    for code, name in settings.LANGUAGES:
+        assert f'lang="{code}" hreflang="{code}"' in content
+        assert f">{name}</a>" in content
+    assert set(switcher) == set(LANGUAGES)
     russian = client.get(path_of(switcher["ru"]["href"]))
     assert "Новоприбывшие иммигранты" in russian.content.decode()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_root_sends_the_readers_of_each_language_to_its_pages(client, language):
+    response = client.get("/", headers={"accept-language": f"{language},de;q=0.5"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/{language}/"
 
 
 @pytest.mark.parametrize(
@@ -95,11 +106,15 @@ def test_root_redirects_by_cookie_then_accept_language_then_estonian(
 
 
 def test_project_page_shows_measure_and_dates_in_each_languages_own_format(client):
+    """Estonian as the project description writes dates, British English, and Russian and
+    Ukrainian with a non-breaking space before the abbreviation of "year"."""
     expected = {
-        "et": ("/et/projekt/", "1. jaanuar 2025", "31. detsember 2027"),
-        "ru": ("/ru/proekt/", "1 января 2025", "31 декабря 2027"),
-        "en": ("/en/project/", "Jan. 1, 2025", "Dec. 31, 2027"),
+        "et": ("/et/projekt/", "01.01.2025", "31.12.2027"),
+        "ru": ("/ru/proekt/", "1 января 2025\u00a0г.", "31 декабря 2027\u00a0г."),
+        "en": ("/en/project/", "1 January 2025", "31 December 2027"),
+        "uk": ("/uk/proiekt/", "1 січня 2025\u00a0р.", "31 грудня 2027\u00a0р."),
     }
+    assert set(expected) == set(LANGUAGES)
     for url, start, end in expected.values():
         content = client.get(url).content.decode()
         assert "21.4.7.56" in content
@@ -111,8 +126,9 @@ def test_project_page_shows_measure_and_dates_in_each_languages_own_format(clien
 def test_project_page_names_both_partners_of_the_agreement_in_each_language(client):
     for url, city, association in [
         ("/et/projekt/", "Kohtla-Järve Linnavalitsus", "Eesti Linnade ja Valdade Liit"),
-        ("/ru/proekt/", "Городская управа Кохтла-Ярве", "Союз Городов и Самоуправлений Эстонии"),
+        ("/ru/proekt/", "Городская управа Кохтла-Ярве", "Союз городов и самоуправлений Эстонии"),
         ("/en/project/", "Kohtla-Järve City Government", "Association of Estonian Cities"),
+        ("/uk/proiekt/", "Міська управа Кохтла-Ярве", "Союз міст і самоврядувань Естонії"),
     ]:
         content = client.get(url).content.decode()
         assert city in content
@@ -130,7 +146,7 @@ def test_target_groups_page_lists_all_four_and_the_three_kinds_of_new_immigrant(
         assert title in index
     detail = client.get("/ru/celevye-gruppy/novopribyvshie-immigranty/").content.decode()
     assert "Закона об иностранцах" in detail
-    assert "гражданин Европейского Союза" in detail
+    assert "гражданин Европейского союза" in detail
     assert "член семьи гражданина ЕС" in detail
 
 
@@ -166,8 +182,9 @@ def test_contacts_page_has_the_project_manager_with_a_mailto_link(client):
 def test_every_page_shows_the_eu_funding_acknowledgement_with_the_emblem(client, sitemap_urls):
     statements = {
         "et": "Kaasrahastanud Euroopa Liit",
-        "ru": "Софинансировано Европейским Союзом",
+        "ru": "Софинансировано Европейским союзом",
         "en": "Co-funded by the European Union",
+        "uk": "Співфінансується Європейським Союзом",
     }
     for url in sitemap_urls:
         response = client.get(url)
@@ -231,11 +248,11 @@ def test_robots_txt_does_not_reveal_the_admins_address(client, settings):
     assert "admin" not in robots.lower()
 
 
-def test_each_public_page_runs_at_most_five_queries(
+def test_no_public_page_runs_more_queries_than_its_budget(
     client, sitemap_urls, django_assert_max_num_queries
 ):
     for url in sitemap_urls:
-        with django_assert_max_num_queries(5):
+        with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE):
             assert client.get(url).status_code == 200
 
 

@@ -153,7 +153,8 @@ def admin_pages(user):
         item = model.objects.order_by("pk").first()
         if item is not None:
             pages.append((f"{name} change", reverse(f"{url}_change", args=[item.pk])))
-            pages.append((f"{name} delete", reverse(f"{url}_delete", args=[item.pk])))
+            if model_admin.has_delete_permission(request, item):
+                pages.append((f"{name} delete", reverse(f"{url}_delete", args=[item.pk])))
             pages.append((f"{name} history", reverse(f"{url}_history", args=[item.pk])))
         if isinstance(model_admin, VersionAdmin):
             pages.append((f"{name} recover list", reverse(f"{url}_recoverlist")))

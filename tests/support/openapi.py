@@ -1,20 +1,19 @@
 """The API's contract: schemas of its OpenAPI document, checked with jsonschema."""
 
-import json
 from functools import cache
 
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .servers import ROOT
-
 DOCUMENT_URI = "urn:kjproject:openapi"
 
 
-@cache
 def openapi_document() -> dict:
-    return json.loads((ROOT / "eligibility" / "openapi.json").read_text())
+    """The document as the site serves it."""
+    from eligibility.api import openapi_json
+
+    return openapi_json()
 
 
 @cache
