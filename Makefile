@@ -8,7 +8,7 @@ PORT ?= 8000
 export HOST PORT
 
 .PHONY: run test lint messages compile-messages check-translations superuser setup clean bench \
-	backup restore screenshots npm-tools test-dependencies
+	backup restore screenshots npm-tools test-dependencies demo demo-remove
 
 # The whole site: the Procfile's web (gunicorn) and worker (tasks, e-mail), run by honcho. Ctrl+C
 # stops both; so does either one ending.
@@ -75,6 +75,15 @@ check-translations: $(VENV)/.runtime-installed
 # Builds the .mo files in Python (polib), so GNU gettext is not needed to run the site.
 compile-messages: $(VENV)/.runtime-installed
 	$(MANAGE) catalogs compile
+
+# Sample services, locations, events and news, marked as samples (activities/demo.py); running
+# it again changes nothing. It refuses a database with real events (then: manage.py demo load
+# --force). `make demo-remove` deletes every sample.
+demo: setup
+	$(MANAGE) demo load
+
+demo-remove: setup
+	$(MANAGE) demo remove
 
 # Creates a staff account; with DJANGO_SUPERUSER_USERNAME, _EMAIL and _PASSWORD set, no prompts.
 superuser: setup

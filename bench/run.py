@@ -22,28 +22,32 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from statistics import median
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from bench import activities
+from bench.lighthouse import (
+    LIGHTHOUSE_CATEGORIES,
+    lighthouse_paths,
+    median_lighthouse,
+    site_languages,
+)
+from bench.load import (
+    measure_interleaved,
+    memory_run,
+    static_baseline_file,
+    write_temporary,
+    wrk,
+)
 from tests.support.budgets import MAX_QUERIES_PER_PAGE
-from tests.support.servers import ROOT, GunicornServer, fetch, sitemap_paths
+from tests.support.servers import GunicornServer, fetch, migrated_database
 
 # The targets of the performance issue, in one place.
 PAGE_THROUGHPUT_VS_STATIC = 0.60
 PAGE_P99_VS_STATIC = 2.0
 API_THROUGHPUT_VS_STATIC = 0.30
-CONNECTIONS = 50
-MIN_REQUESTS_PER_RUN = 200  # fewer, and wrk's p99 is two or three requests
-MAX_ATTEMPTS = 5
 MAX_WORKER_RSS_MB = 120
 MAX_RSS_GROWTH_MB = 2.0  # over the second half of the memory run: allocator noise, not a leak
 MAX_HOME_HTML_KB = 30
-LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-LIGHTHOUSE_PATHS = ("/{language}/", "/{language}/eligibility/")
-# Lighthouse's own advice against its run-to-run variability: several runs, the median one.
-LIGHTHOUSE_RUNS = 3
 WARM_UP_SECONDS = 2
 # The first question of the checker, answered: a POST the memory run mixes in with the pages.
 CHECKER_FORM_BODY = "step=estonian_citizen&estonian_citizen=no"
@@ -56,71 +60,8 @@ TYPICAL_API_BODY = {
 }
 
 
-@dataclass
-class Measurement:
-    label: str
-    requests_per_second: float
-    p50_ms: float
-    p99_ms: float
-    non_2xx: int
-    requests: int = 0
-    bytes: int = 0
-    queries: int | None = None
-
-
-def to_ms(text):
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-
-
-def wrk(url, duration, script=None, label=None):
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}s", "--latency", url]
-    if script:
-        command[1:1] = ["-s", script]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.MULTILINE))
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return Measurement(
-        label=label or url,
-        requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        p50_ms=to_ms(percentiles["50"]),
-        p99_ms=to_ms(percentiles["99"]),
-        non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
-        requests=int(re.search(r"(\d+) requests in", output).group(1)),
-    )
-
-
-def wrk_until_measured(url, duration, script=None, label=None):
-    """A wrk run with enough requests for a p99. When the machine stalls (other processes'
-    load) hardly any request completes in a short run; such a run is repeated, a few times."""
-    for _attempt in range(MAX_ATTEMPTS):
-        run = wrk(url, duration, script, label)
-        if run.requests >= MIN_REQUESTS_PER_RUN:
-            return run
-    raise SystemExit(
-        f"{run.label}: fewer than {MIN_REQUESTS_PER_RUN} requests in each of {MAX_ATTEMPTS}"
-        f" runs of {duration} s: the machine is too busy to measure anything"
-    )
-
-
-def site_languages():
-    from django.conf import settings
-
-    return [code for code, _name in settings.LANGUAGES]
-
-
-def lighthouse_paths():
-    """The home page and the checker in every language of settings.LANGUAGES."""
-    return [
-        pattern.format(language=code) for code in site_languages() for pattern in LIGHTHOUSE_PATHS
-    ]
-
-
 def uncached_query_counts(paths):
     """SQL queries of each page rendered with an empty cache, in this process."""
-    import django
-
-    django.setup()
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
@@ -137,151 +78,6 @@ def uncached_query_counts(paths):
     return counts
 
 
-def rss_mb(pid):
-    status = Path(f"/proc/{pid}/status").read_text()
-    return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
-
-
-def ab(url, count, post=None):
-    """`count` requests with ab, 10 at a time; returns how many failed or were not 2xx/3xx."""
-    command = ["ab", "-q", "-r", "-n", str(count), "-c", str(min(10, count))]
-    if post is not None:
-        body_file, content_type = post
-        command += ["-p", body_file, "-T", content_type]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    failed = re.search(r"^Failed requests:\s+(\d+)", output, re.MULTILINE)
-    non_2xx = re.search(r"^Non-2xx responses:\s+(\d+)", output, re.MULTILINE)
-    return sum(int(match.group(1)) for match in (failed, non_2xx) if match)
-
-
-def memory_run(total_requests, paths, posts):
-    """Workers' RSS after the first and the second half of `total_requests`.
-
-    The requests are spread over every page and the two POSTs (the API and an answer to the
-    checker), so rendering is exercised as well as the cache. Workers are not recycled here
-    (max_requests off), so a leak cannot hide behind restarts.
-    """
-    server = GunicornServer({"GUNICORN_MAX_REQUESTS": "0"})
-    targets = [(path, None) for path in paths] + posts
-    per_target = max(1, total_requests // 2 // len(targets))
-    try:
-        halves, failed = [], 0
-        for _half in range(2):
-            for path, post in targets:
-                failed += ab(server.base + path, per_target, post)
-            halves.append({pid: rss_mb(pid) for pid in server.worker_pids()})
-        return halves[0], halves[1], per_target * len(targets) * 2, failed
-    finally:
-        server.stop()
-
-
-def lighthouse(url, report):
-    """Lighthouse's four category scores (0–100) for `url`, and the audits that lost points."""
-    subprocess.run(
-        [
-            str(ROOT / "node_modules" / ".bin" / "lighthouse"),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-            f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        capture_output=True,
-        check=True,
-    )
-    result = json.loads(Path(report).read_text())
-    scores, lost = {}, []
-    for name in LIGHTHOUSE_CATEGORIES:
-        category = result["categories"][name]
-        scores[name] = round(category["score"] * 100)
-        for audit_ref in category["auditRefs"]:
-            audit = result["audits"][audit_ref["id"]]
-            if audit_ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
-                lost.append(f"{name}: {audit['id']} ({audit['score']:.2f})")
-    return scores, lost
-
-
-def median_lighthouse(url, report):
-    """The run with the median performance score of LIGHTHOUSE_RUNS runs (the other three
-    categories do not depend on timing)."""
-    runs = [lighthouse(url, report) for _run in range(LIGHTHOUSE_RUNS)]
-    runs.sort(key=lambda run: run[0]["performance"])
-    return runs[len(runs) // 2]
-
-
-def static_baseline_file(size):
-    """A static file of about a page's size, served by whitenoise like any static file."""
-    folder = ROOT / "staticfiles" / "bench"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "baseline.html").write_bytes(b"<!DOCTYPE html>" + b"x" * (size - 15))
-    return "/static/bench/baseline.html"
-
-
-def write_temporary(text, suffix):
-    handle = tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False)
-    handle.write(text)
-    handle.close()
-    return handle.name
-
-
-@dataclass
-class Compared:
-    """A URL's median over several rounds, each beside the static runs just before and after."""
-
-    row: Measurement
-    static_rps: float
-    static_p99_ms: float
-    ratio: float
-    p99_ratio: float
-
-
-def measure_interleaved(server, targets, baseline_path, duration, rounds):
-    """wrk each (label, path, script) `rounds` times, with a static run before and after each.
-
-    Each round's figures are divided by the mean of the static runs on either side of it; the
-    median of the rounds is reported, so a burst of load from elsewhere that hits one round
-    (of the URL or of the static file) does not decide the result either way.
-    """
-    static_url = server.base + baseline_path
-    statics = [wrk_until_measured(static_url, duration, label="static file")]
-    compared = []
-    for label, path, script in targets:
-        runs, references = [], []
-        for _round in range(rounds):
-            runs.append(wrk_until_measured(server.base + path, duration, script, label))
-            statics.append(wrk_until_measured(static_url, duration, label="static file"))
-            before, after = statics[-2], statics[-1]
-            references.append(
-                (
-                    (before.requests_per_second + after.requests_per_second) / 2,
-                    (before.p99_ms + after.p99_ms) / 2,
-                )
-            )
-        compared.append(
-            Compared(
-                Measurement(
-                    label=label,
-                    requests_per_second=median(run.requests_per_second for run in runs),
-                    p50_ms=median(run.p50_ms for run in runs),
-                    p99_ms=median(run.p99_ms for run in runs),
-                    non_2xx=sum(run.non_2xx for run in runs),
-                ),
-                static_rps=median(rps for rps, _p99 in references),
-                static_p99_ms=median(p99 for _rps, p99 in references),
-                ratio=median(
-                    run.requests_per_second / rps
-                    for run, (rps, _p99) in zip(runs, references, strict=True)
-                ),
-                p99_ratio=median(
-                    run.p99_ms / p99 for run, (_rps, p99) in zip(runs, references, strict=True)
-                ),
-            )
-        )
-    return statics, compared
-
-
 def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kjproject.settings")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -294,14 +90,32 @@ def main(argv=None):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is needed: apt-get install wrk apache2-utils")
 
+    # Its own database, migrated, with 200 services, 2,000 events and 1,000 news items, and its
+    # own cache, on the engine of DATABASE_URL.
+    with migrated_database() as database_url, tempfile.TemporaryDirectory() as cache_dir:
+        os.environ.update(DATABASE_URL=database_url, CACHE_DIR=cache_dir)
+        subprocess.run([sys.executable, "-m", "bench.activities", database_url], check=True)
+        return measure(options)
+
+
+def measure(options):
+    import django
+
+    django.setup()
+    from django.test import Client
+
     probe = GunicornServer()
     try:
-        paths = sitemap_paths(probe.base)
+        paths = activities.bench_paths(lambda path: fetch(probe.base + path), site_languages())
         sizes = {path: len(fetch(probe.base + path)) for path in paths}
     finally:
         probe.stop()
     baseline_path = static_baseline_file(sorted(sizes.values())[len(sizes) // 2])
-    queries = uncached_query_counts(paths)
+    queries = uncached_query_counts(paths + activities.API_PATHS)
+    rendering = activities.render_times(
+        Client(SERVER_NAME="localhost"),
+        activities.list_paths(site_languages()) + activities.API_PATHS,
+    )
 
     api_json = json.dumps(TYPICAL_API_BODY)
     api_script = write_temporary(
@@ -368,12 +182,24 @@ def main(argv=None):
                 f" {item.static_p99_ms:.2f} ms, target ≤ 2"
             )
         if item.row.queries > MAX_QUERIES_PER_PAGE:
-            failures.append(f"{label}: {item.row.queries} SQL queries uncached, target ≤ 5")
+            failures.append(
+                f"{label}: {item.row.queries} SQL queries uncached, target ≤ {MAX_QUERIES_PER_PAGE}"
+            )
     if api.ratio < API_THROUGHPUT_VS_STATIC:
         failures.append(f"API: throughput {api.ratio:.2f} of static, target ≥ 0.30")
     print(f"Home page HTML over the wire (gzip): {len(home_html) / 1024:.1f} KB")
     if len(home_html) > MAX_HOME_HTML_KB * 1024:
         failures.append(f"home page HTML {len(home_html)} bytes, target ≤ 30 KB")
+
+    print(
+        f"\nUncached render ({activities.RENDERS} renders each, in-process, with"
+        f" {activities.SERVICES} services, {activities.EVENTS} events, {activities.NEWS} news):"
+    )
+    print(f"{'URL':60} {'p50 ms':>7} {'p99 ms':>7} SQL")
+    for path, (p50, p99) in rendering.items():
+        print(f"{path:60} {p50:7.1f} {p99:7.1f} {queries[path]}")
+        if queries[path] > MAX_QUERIES_PER_PAGE:
+            failures.append(f"{path}: {queries[path]} SQL queries, target ≤ {MAX_QUERIES_PER_PAGE}")
 
     if scores:
         print(f"\nLighthouse 12 (mobile): {' / '.join(LIGHTHOUSE_CATEGORIES)}")

@@ -27,13 +27,19 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .errors import outage_log
+        from .languages import forget_public_languages
         from .page_cache import content_changed
 
         connection_created.connect(outage_log.connection_created, dispatch_uid="outage-log")
         post_migrate.connect(ensure_site_languages, sender=self, dispatch_uid="site-languages")
         # Any row of a content app saved or deleted starts a new page-cache version, and so does
         # a language switched on or off (every page's language switcher changes).
-        models = [self.get_model("SiteLanguage")]
+        site_language = self.get_model("SiteLanguage")
+        for signal, uid in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(
+                forget_public_languages, sender=site_language, dispatch_uid=f"lang-{uid}"
+            )
+        models = [site_language]
         for label in settings.PAGE_CACHE_APPS:
             models += global_apps.get_app_config(label).get_models()
         for model in models:

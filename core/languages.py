@@ -13,6 +13,8 @@ public: an item added later in Estonian only is shown in Estonian, with a note, 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.module_loading import import_string
@@ -31,22 +33,36 @@ def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+PUBLIC_LANGUAGES_KEY = "site-languages:public"
+
+
 def public_languages(request=None) -> tuple[str, ...]:
     """The codes of the languages visitors are shown, in the order of settings.LANGUAGES.
 
-    Read once per request (kept on `request`); the source language is always among them.
+    Read once per request (kept on `request`), from the shared cache while it holds them (a
+    switch in the admin forgets them: `forget_public_languages`), else from the database; the
+    source language is always among them.
     """
     known = getattr(request, "public_languages", None)
     if known is not None:
         return known
-    from .models import SiteLanguage
+    switched_on = cache.get(PUBLIC_LANGUAGES_KEY)
+    if switched_on is None:
+        from .models import SiteLanguage
 
-    switched_on = set(SiteLanguage.objects.filter(public=True).values_list("code", flat=True))
-    switched_on.add(settings.SOURCE_LANGUAGE)
-    codes = tuple(code for code in language_codes() if code in switched_on)
+        switched_on = set(SiteLanguage.objects.filter(public=True).values_list("code", flat=True))
+        cache.set(PUBLIC_LANGUAGES_KEY, switched_on, timeout=None)
+    codes = tuple(
+        code for code in language_codes() if code in switched_on or code == settings.SOURCE_LANGUAGE
+    )
     if request is not None:
         request.public_languages = codes
     return codes
+
+
+def forget_public_languages(**kwargs):
+    """Receiver of SiteLanguage saves and deletions (core.apps): read them afresh once committed."""
+    transaction.on_commit(lambda: cache.delete(PUBLIC_LANGUAGES_KEY))
 
 
 def readiness_gaps(code: str) -> list[str]:

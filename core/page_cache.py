@@ -21,16 +21,27 @@ A hit costs one read of the small version key from the shared cache. The page it
 usually found in this process's own memory, filed under that same version, so it is never
 older than the shared copy; only the first hit of a process per version fetches the page
 from the shared cache. See docs/performance.md.
+
+Pages can also change with nobody editing, as time passes: an event ends and leaves the list of
+upcoming events. A view declares the next such moment with ``changes_at(request, moment)``; the
+page is kept until then and no longer, in the shared cache and in every process's copy.
+
+Addresses with a query string (a filtered list, page 2) are cached only when the view declares
+with ``query_understood(request)`` that it checked every parameter; the key holds the query in
+one normalised form, so the same filters in another order share one entry.
 """
 
 import gzip
 import hashlib
+import math
 import os
 import sys
+import time
 import uuid
 from dataclasses import dataclass
 from functools import cache as cache_result
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -42,8 +53,10 @@ VERSION_KEY = "page-cache:version"
 ENTRY_TIMEOUT = 24 * 60 * 60  # seconds; a new version makes old entries unreachable anyway
 # Headers worth replaying; everything else (Date, Set-Cookie, security headers) is either
 # not cacheable or added again by the middleware above this one on every response.
-REPLAYED_HEADERS = ("Content-Type", "Content-Language", "Vary")
+REPLAYED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
 CACHEABLE_ROOT_PATHS = ("/sitemap.xml", "/robots.txt")
+# The sitemap index's sections: /sitemap-<section>.xml
+SITEMAP_SECTION = ("/sitemap-", ".xml")
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 # The admin is for staff, never cached. (The eligibility checker's empty start page is cached;
 # its answers are POSTs, which never are, and say no-store.)
@@ -63,9 +76,10 @@ class CachedPage:
 
     plain: tuple[bytes, dict[str, str]]
     gzipped: tuple[bytes, dict[str, str]]
+    expires_at: float | None = None  # a POSIX time: the page changes by itself then
 
     @classmethod
-    def from_response(cls, response):
+    def from_response(cls, response, expires_at=None):
         body = response.content
         # Public pages hold no secrets, so the BREACH padding Django adds is not needed.
         gzipped_body = gzip.compress(body, compresslevel=6, mtime=0)
@@ -80,7 +94,11 @@ class CachedPage:
                 gzipped_body,
                 headers | {"Content-Encoding": "gzip", "Content-Length": str(len(gzipped_body))},
             ),
+            expires_at=expires_at,
         )
+
+    def expired(self):
+        return self.expires_at is not None and time.time() >= self.expires_at
 
     @property
     def etag(self):
@@ -190,13 +208,40 @@ def content_changed(**kwargs):
     transaction.on_commit(lambda: unstored_version.store(uuid.uuid4().hex))
 
 
+def changes_at(request, moment):
+    """Declare that the page answering `request` changes by itself at `moment` (an aware
+    datetime; None: never), e.g. when an event it lists ends. The page cache keeps the page
+    until that moment and not a moment longer. Called several times, the earliest counts."""
+    if moment is None:
+        return
+    current = getattr(request, "page_changes_at", None)
+    if current is None or moment < current:
+        request.page_changes_at = moment
+
+
+def query_understood(request):
+    """Declare that the view checked every parameter of the query string (each known, valid and
+    given once, an empty one meaning the same as none): the page may then be cached under the
+    normalised query. Other pages are never cached with a query string, so made-up parameters
+    cannot fill the cache."""
+    request.page_query_understood = True
+
+
+def normalised_query(query_string):
+    """The query string in one form: parameters in order, empty ones left out (a GET form sends
+    every field, filled in or not)."""
+    return urlencode(sorted(parse_qsl(query_string)))
+
+
 def is_cacheable_request(request):
-    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+    if request.method not in ("GET", "HEAD"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False  # staff: they may see drafts
     path = request.path_info
-    if path in CACHEABLE_ROOT_PATHS:
+    if path in CACHEABLE_ROOT_PATHS or (
+        path.startswith(SITEMAP_SECTION[0]) and path.endswith(SITEMAP_SECTION[1])
+    ):
         return True
     language, _slash, rest = path.lstrip("/").partition("/")
     return language in LANGUAGE_CODES and not rest.startswith(NOT_CACHED_PREFIXES)
@@ -227,19 +272,30 @@ class AnonymousPageCacheMiddleware:
         # page, never a cached page. Pages hold absolute links (canonical, hreflang), so each
         # allowed host (and scheme) has its own copy.
         origin = f"{request.scheme}://{request.get_host()}"
-        key = f"page-cache:{release()}:{version}:{origin}{request.path_info}"
+        query = normalised_query(request.META.get("QUERY_STRING", ""))
+        address = request.path_info
+        if query:  # hashed: keys stay short whatever the query
+            address += f"?{hashlib.blake2b(query.encode(), digest_size=16).hexdigest()}"
+        key = f"page-cache:{release()}:{version}:{origin}{address}"
         cached = local_pages.get(version, key)
         if cached is None:
             cached = cache.get(key)
-            if cached is not None:
+            if cached is not None and not cached.expired():
                 local_pages.put(version, key, cached)
-        if cached is not None:
+        if cached is not None and not cached.expired():
             return cached.to_response(request)
         response = self.get_response(request)
-        if is_cacheable_response(request, response):
-            page = CachedPage.from_response(response)
-            cache.set(key, page, timeout=ENTRY_TIMEOUT)
-            local_pages.put(version, key, page)
+        if is_cacheable_response(request, response) and (
+            not query or getattr(request, "page_query_understood", False)
+        ):
+            changes = getattr(request, "page_changes_at", None)
+            page = CachedPage.from_response(response, changes and changes.timestamp())
+            timeout = ENTRY_TIMEOUT
+            if page.expires_at is not None:
+                timeout = min(timeout, math.ceil(page.expires_at - time.time()))
+            if timeout > 0:
+                cache.set(key, page, timeout=timeout)
+                local_pages.put(version, key, page)
             response["ETag"] = page.etag
             response["Cache-Control"] = PUBLIC_HTML_CACHE_CONTROL
         return response

@@ -143,7 +143,8 @@ def decision_json(decision: Decision) -> dict:
 @cache
 def openapi_json() -> dict:
     """The API's contract: the file in the repository, with the site's languages (settings) as
-    the values every `lang` parameter takes, so that a new language needs no edit here."""
+    the values every `lang` parameter and the Content-Language header take, so that a new
+    language needs no edit here."""
     document = json.loads(OPENAPI_DOCUMENT.read_text(encoding="utf-8"))
     languages = [code for code, _name in settings.LANGUAGES]
     for operations in document["paths"].values():
@@ -151,6 +152,7 @@ def openapi_json() -> dict:
             for parameter in operation.get("parameters", []):
                 if parameter["name"] == "lang":
                     parameter["schema"]["enum"] = languages
+    document["components"]["headers"]["ContentLanguage"]["schema"]["enum"] = languages
     return document
 
 

@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from activities.listing import for_groups
 from measure.parameters import PROJECT_END, PROJECT_START
 from measure.rules import today_in_tallinn
 from pages.models import Contact
@@ -106,6 +107,8 @@ def result_page(request, flow):
         "project_start": PROJECT_START,
         "project_end": PROJECT_END,
         "contacts": Contact.objects.published(),
+        # What next: services and events for the groups that apply (and those for everyone).
+        "whats_next": for_groups(request, [str(group) for group in decision.groups]),
         "hidden_fields": flow.hidden_fields(),
     }
     return render(request, "eligibility/result.html", context)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "core",
     "media_library",
     "pages",
+    "activities",
     "eligibility",
     # Outgoing e-mail: stored with what caused it, sent by the worker (docs/operations.md).
     "outbox",
@@ -258,7 +259,7 @@ SITE_NAME = _("Integration and adaptation services in Kohtla-Järve")
 
 # The apps whose content the page cache shows: saving or deleting any of their rows starts a new
 # page-cache version (core.apps).
-PAGE_CACHE_APPS = ["pages", "media_library"]
+PAGE_CACHE_APPS = ["pages", "media_library", "activities"]
 
 LOGGING = {
     "version": 1,

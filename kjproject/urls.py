@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
+from activities.sitemaps import EventSitemap, ListSitemap, NewsSitemap, ServiceSitemap
+from activities.urls import api_urlpatterns as activities_api_urlpatterns
 from core import health
 from core.views import robots_txt
 from eligibility.sitemaps import CheckerSitemap
@@ -16,13 +18,31 @@ SITEMAPS = {
     "pages": PageSitemap,
     "target-groups": TargetGroupSitemap,
     "checker": CheckerSitemap,
+    "lists": ListSitemap,
+    "services": ServiceSitemap,
+    "events": EventSitemap,
+    "news": NewsSitemap,
 }
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of sections, each split into pages past Django's limit (?p=2 …).
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     # The eligibility checker's JSON API and its contract: no language prefix (?lang= instead).
     *eligibility_api_urlpatterns,
+    # The read-only API of services and events, for partner municipalities.
+    *activities_api_urlpatterns,
     # Machine-facing health checks: no language prefix, no redirect (docs/operations.md).
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
@@ -33,6 +53,8 @@ urlpatterns += i18n_patterns(
     path(settings.ADMIN_PATH, admin.site.urls),
     # Before pages: its catch-all <slug>/ would take "eligibility/" for a page.
     path("eligibility/", include("eligibility.urls")),
+    # Before pages too: /services/, /events/, /news/ (translated) are not page slugs.
+    path("", include("activities.urls")),
     path("", include("pages.urls")),
 )
 

@@ -74,4 +74,10 @@ OTHER_PACKAGES_TEXTS = (
     # django-tasks-db's model names (django_tasks_db/models.py).
     gettext_noop("Task Result"),
     gettext_noop("Task Results"),
+    # django-concurrency's version field (concurrency/fields.py), named in the change form.
+    gettext_noop("record revision number"),
+    # Names in Django's list of languages (django/conf/locale/__init__.py) that its catalogs
+    # do not translate (they translate "Norwegian Bokmål", spelt differently there).
+    gettext_noop("Norwegian"),
+    gettext_noop("Norwegian Bokmal"),
 )

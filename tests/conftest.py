@@ -12,9 +12,13 @@ from tests.support.sitemap import paths_in_sitemap
 @pytest.fixture
 def sitemap_urls(client):
     """Every URL the sitemap lists, as paths (the sitemap is the list of public pages)."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    return paths_in_sitemap(response.content)
+
+    def fetch(path):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        return response.content
+
+    return paths_in_sitemap(fetch("/sitemap.xml"), fetch)
 
 
 @pytest.fixture(autouse=True)
@@ -62,15 +66,18 @@ def unreachable_redis(settings, production_caches_with_unreachable_redis):
 
 @pytest.fixture(scope="session")
 def live_site():
-    """The site served by gunicorn as `make run` serves it, on a fresh migrated database.
+    """The site served by gunicorn as `make run` serves it, on a fresh migrated database with
+    the sample content of `make demo` (so that every kind of page exists: past, upcoming and
+    cancelled events, news).
 
     Yields the base URL. Use it for what only a real server shows (a real browser, headers on
     the wire); the Django test client is faster for everything else.
     """
-    from tests.support.servers import GunicornServer, collect_static, migrated_database
+    from tests.support.servers import GunicornServer, collect_static, manage, migrated_database
 
     collect_static()
     with tempfile.TemporaryDirectory() as cache_dir, migrated_database() as database_url:
+        manage("demo", "load", env={"DATABASE_URL": database_url})
         env = {"DATABASE_URL": database_url, "CACHE_DIR": cache_dir, "WEB_CONCURRENCY": "2"}
         with GunicornServer(env) as server:
             yield server.base

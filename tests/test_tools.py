@@ -17,7 +17,7 @@ from tests.support.languages import LANGUAGES
 ADDED = ("xx", "Added language")
 PLANS = (
     "import json, django; django.setup()\n"
-    "from bench.run import lighthouse_paths\n"
+    "from bench.lighthouse import lighthouse_paths\n"
     "from tools import screenshots\n"
     "print(json.dumps({'screenshots': screenshots.languages(),\n"
     "                  'file': screenshots.screenshot_path('xx', 'home', 'phone').name,\n"

@@ -28,11 +28,12 @@ def fallback_lang(obj, field_name):
 @register.simple_tag
 def untranslated_note(obj, *field_names):
     """A note, in the visitor's language, when any of the fields shows the Estonian text because
-    the visitor's language has none yet (never a silent fallback)."""
+    the visitor's language has none yet (never a silent fallback). Fields the item does not have
+    (an event has no summary) are left out, so templates shared by kinds of content can name
+    them all."""
     language = get_language()
-    if language == settings.SOURCE_LANGUAGE or all(
-        getattr(obj, build_localized_fieldname(name, language)) for name in field_names
-    ):
+    own = [build_localized_fieldname(name, language) for name in field_names]
+    if language == settings.SOURCE_LANGUAGE or all(getattr(obj, field, True) for field in own):
         return ""
     return format_html(
         '<p class="untranslated-note">{}</p>',

@@ -1,11 +1,13 @@
 """WCAG 2.2 AA in a real browser, in every language of settings.LANGUAGES.
 
-One tour visits every public page of the sitemap, the eligibility checker (the start page, every
-question, two pages with errors, check your answers and each kind of result), the 404 page and
-the admin's login page, once each, in Chromium against the site served by gunicorn. On each page
-it runs axe-core, keeps the HTML as served for the Nu Html Checker (one run for all pages: the
-JVM is slow to start), and measures the page at 320 CSS pixels and with the text at 200 %;
-on result pages it also looks at the printed page. The tests below each assert one of those
+One tour visits every public page of the sitemap (with the sample content of `make demo`:
+services, past, upcoming and cancelled events, news), a filtered list and one with an error,
+the eligibility checker (the start page, every question, two pages with errors, check your
+answers and each kind of result), the 404 page and the admin's login page, once each, in
+Chromium against the site served by gunicorn. On each page it runs axe-core, keeps the HTML
+as served for the Nu Html Checker (one run for all pages: the JVM is slow to start), and
+measures the page at 320 CSS pixels and with the text at 200 %; on result pages it also looks
+at the printed page. The tests below each assert one of those
 findings for every page, so a failure names the pages and the problem in words.
 
 The keyboard, no-JavaScript and language-switcher tests drive their own pages.
@@ -228,6 +230,13 @@ def tour(live_site, browser):
             if path.startswith(f"/{language}/"):
                 page.goto(live_site + path)
                 tour.visit(f"{language}: {path}", language)
+        with translation.override(language):
+            services = reverse("activities:services")
+        # A list narrowed by the GET form (not in the sitemap), and one with a filter error.
+        page.goto(f"{live_site}{services}?group=repatriate&language=ru")
+        tour.visit(f"{language}: filtered list of services", language)
+        page.goto(f"{live_site}{services}?group=nobody")
+        tour.visit(f"{language}: list of services with a filter error", language)
         response = page.goto(f"{live_site}/{language}/no-such-page/")
         assert response.status == 404
         tour.visit(f"{language}: page not found", language)
@@ -264,6 +273,14 @@ def test_the_tour_covers_every_page_and_each_kind_of_result(tour, live_site):
             assert f"{language}: checker question {question} with an error" in names
         asked = {name.split()[3] for name in names if name.startswith(f"{language}: checker q")}
         assert asked == {question.name for question in QUESTIONS}, language
+        assert f"{language}: filtered list of services" in names
+        # make demo's sample content (tests/conftest.py, live_site): a cancelled event's page.
+        cancelled = [
+            visit.name
+            for visit in tour.visits.values()
+            if visit.language == language and 'class="cancelled-notice"' in visit.html
+        ]
+        assert cancelled, f"{language}: no page of a cancelled event was visited"
     results = [visit for visit in tour.visits.values() if visit.result]
     wrong = {
         v.name: [f"shows {v.result['shown']}, the rules give {v.result['expected']}"]

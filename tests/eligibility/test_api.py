@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.test import Client
 
+from activities.api import LIST_ERROR_CODES
 from eligibility.api import ERROR_CODES
 from eligibility.request_body import MAX_BODY_BYTES, MAX_DEPTH
 from measure.rules import (
@@ -218,6 +219,20 @@ def test_body_that_is_not_one_interoperable_json_object_is_refused(client, body,
     assert response.json()["error_codes"] == {"body": [code]}
     assert list(response.json()["errors"]) == ["body"]
     assert schema_errors(response.json(), ERRORS_SCHEMA) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1),  # with the object: exactly MAX_DEPTH
+        '"' + "[{" * 2000 + '"',  # brackets inside a string are text, not nesting
+        '"\\"' + "[" * 100 + '"',  # nor after an escaped quote
+    ],
+)
+def test_nesting_is_counted_only_in_the_structure_and_up_to_the_limit(client, value):
+    response = post(client, '{"citizenship": "eu", "as_of": ' + value + "}", raw=True)
+    assert response.status_code == 400
+    assert list(response.json()["error_codes"]) == ["as_of"]
 
 
 def test_a_lone_surrogate_is_refused_in_every_language_never_a_server_error():
@@ -532,7 +547,7 @@ def test_openapi_version_is_raised_and_the_document_describes_the_change():
 def test_openapi_lists_every_reason_and_error_code():
     schemas = OPENAPI["components"]["schemas"]
     assert schemas["ReasonCode"]["enum"] == list(REASON_CODES)
-    assert schemas["ErrorCode"]["enum"] == list(ERROR_CODES)
+    assert schemas["ErrorCode"]["enum"] == list(dict.fromkeys((*ERROR_CODES, *LIST_ERROR_CODES)))
     assert len(set(ERROR_CODES)) == len(ERROR_CODES)
 
 

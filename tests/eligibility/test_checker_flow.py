@@ -362,6 +362,7 @@ def test_the_result_page_runs_no_more_queries_than_a_page_may(
     client, django_assert_max_num_queries
 ):
     browser = refugee_two_years(Browser(client, "en"))
+    # What next: the services and the next events for the groups, one query each.
     with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE):
         browser.press("result")
 

@@ -107,9 +107,10 @@ def project_manager():
 
 def test_roles_are_created_with_exactly_their_permissions():
     def codenames(group_name):
-        return set(
-            Group.objects.get(name=group_name).permissions.values_list("codename", flat=True)
-        )
+        permissions = Group.objects.get(name=group_name).permissions
+        # the pages, their uploads and the site's languages; other apps test theirs
+        pages = permissions.filter(content_type__app_label__in=("pages", "media_library", "core"))
+        return set(pages.values_list("codename", flat=True))
 
     models = ("page", "targetgroup", "partner", "contact")
     uploads = ("image", "document")

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from activities.models import Event, NewsItem, Service
 from measure.rules import Group
 from pages.models import Page, TargetGroup
 from tests.support.budgets import MAX_QUERIES_PER_PAGE
@@ -17,12 +18,15 @@ from tests.support.languages import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
+ACTIVITY_LISTS = ("activities:services", "activities:events", "activities:past_events")
+ACTIVITY_LISTS += ("activities:news",)
+
 
 def path_of(url):
     return urlsplit(url).path
 
 
-def test_sitemap_lists_every_published_page_and_group_and_the_checker_in_every_language(
+def test_sitemap_lists_every_published_page_group_service_event_and_news_in_every_language(
     sitemap_urls,
 ):
     expected = set()
@@ -31,6 +35,9 @@ def test_sitemap_lists_every_published_page_and_group_and_the_checker_in_every_l
             expected |= {page.get_absolute_url() for page in Page.objects.published()}
             expected |= {group.get_absolute_url() for group in TargetGroup.objects.published()}
             expected.add(reverse("eligibility:check"))
+            expected |= {reverse(name) for name in ACTIVITY_LISTS}
+            for model in (Service, Event, NewsItem):
+                expected |= {item.get_absolute_url() for item in model.objects.published()}
     assert sorted(sitemap_urls) == sorted(expected)
 
 

@@ -39,7 +39,7 @@ pytestmark = pytest.mark.django_db
 MSGID_LANGUAGE = "en"
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ž]{2,}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-URL = re.compile(r"https?://\S+")
+URL = re.compile(r"https?://\S+|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(org|ee|eu|com)\b")  # or a domain
 # A two-factor key being set up, a password hash's masked parts: data, not words.
 SECRET = re.compile(r"\b[A-Z2-7]{16,}\b|\w*\*{4,}")
 # Written the same way in every language: the languages' codes (the content's tabs, the
@@ -49,6 +49,7 @@ SAME_IN_EVERY_LANGUAGE = {code.upper() for code in LANGUAGES} | set(LANGUAGES)
 SAME_IN_EVERY_LANGUAGE |= {"FreeOTP", "Aegis", "Google", "Authenticator", "QR", "LDAP"}
 SAME_IN_EVERY_LANGUAGE |= {"Control", "Command", "Mac", "Single", "Sign", "On", "Sing"}
 SAME_IN_EVERY_LANGUAGE |= {"JPEG", "PNG", "WebP", "PDF", "DOCX", "ODT"}  # file formats
+SAME_IN_EVERY_LANGUAGE |= {"OpenStreetMap"}  # a proper name
 
 
 def latin_script(language):
@@ -125,7 +126,7 @@ def data_texts():
     texts |= {version.object_repr for version in Version.objects.all()}
     texts = sorted((text for text in texts if LATIN_WORD.search(text)), key=len, reverse=True)
     # Any of them, the longest first, in any case ("Group-permission seos" and capfirst).
-    return re.compile("|".join(map(re.escape, texts)), re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, texts)) + r")(?!\w)", re.IGNORECASE)
 
 
 def admin_pages(user):
@@ -196,15 +197,19 @@ def segments(piece):
 def untranslated(pieces, english_pieces, language, data):
     """The pieces that are English interface text, or have a part that is, on a page in
     `language`."""
-    english = {part for piece in english_pieces for part in segments(piece)}
+
+    def interface(piece):
+        # Data first, whole: a stored text may itself hold what `segments` splits on (": ").
+        return data.sub(" ", SECRET.sub(" ", URL.sub(" ", EMAIL.sub(" ", piece))))
+
+    english = {part for piece in english_pieces for part in segments(interface(piece))}
     same = same_as_english(language)
     found = []
     for piece in pieces:
-        for part in segments(piece):
+        for part in segments(interface(piece)):
             if part.lower() in same:
                 continue
-            interface = data.sub(" ", SECRET.sub(" ", URL.sub(" ", EMAIL.sub(" ", part))))
-            if not set(LATIN_WORD.findall(interface)) - SAME_IN_EVERY_LANGUAGE:
+            if not set(LATIN_WORD.findall(part)) - SAME_IN_EVERY_LANGUAGE:
                 continue
             if part in english or not latin_script(language):
                 found.append(piece)

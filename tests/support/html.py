@@ -30,7 +30,8 @@ class PageOutline(HTMLParser):
         elif tag == "h1":
             self.h1_count += 1
             self.h1_texts.append("")
-        elif tag == "link" and attributes.get("rel") == "alternate":
+        elif tag == "link" and attributes.get("rel") == "alternate" and "type" not in attributes:
+            # hreflang alternates; those with a type are feeds (Atom, iCalendar).
             self.alternates[attributes["hreflang"]] = attributes["href"]
         elif tag == "link" and attributes.get("rel") == "canonical":
             self.canonical = attributes["href"]

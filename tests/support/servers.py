@@ -49,7 +49,7 @@ def fetch(url, headers=None):
 
 def sitemap_paths(base):
     """The path of every URL the sitemap at `base` lists: the site's public pages."""
-    return paths_in_sitemap(fetch(f"{base}/sitemap.xml"))
+    return paths_in_sitemap(fetch(f"{base}/sitemap.xml"), lambda path: fetch(base + path))
 
 
 def gunicorn_config_with(environment=None):

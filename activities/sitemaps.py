@@ -1,0 +1,35 @@
+"""The sitemap's sections for services, events and news: the lists, and a page per item. Past
+Django's limit (50,000 addresses) a section is split into pages (?p=2), which the sitemap
+index lists."""
+
+from django.urls import reverse
+
+from core.sitemaps import LocalisedSitemap
+from pages.sitemaps import ContentSitemap
+
+from .models import Event, NewsItem, Service
+
+LISTS = ("activities:services", "activities:events", "activities:past_events", "activities:news")
+
+
+class ListSitemap(LocalisedSitemap):
+    def items(self):
+        return LISTS
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ServiceSitemap(ContentSitemap):
+    def items(self):
+        return Service.objects.published().order_by("pk")
+
+
+class EventSitemap(ContentSitemap):
+    def items(self):
+        return Event.objects.published().order_by("pk")
+
+
+class NewsSitemap(ContentSitemap):
+    def items(self):
+        return NewsItem.objects.published().order_by("pk")
