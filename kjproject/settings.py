@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "pages",
     "activities",
     "eligibility",
+    "signup",
     # Outgoing e-mail: stored with what caused it, sent by the worker (docs/operations.md).
     "outbox",
 ]

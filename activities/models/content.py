@@ -16,6 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from pages.models import PublishedQuerySet, SluggedContent, TargetGroup, publish_permission
 
+
 def language_choices():
     """Every language Django knows by name, named and sorted in the staff member's language
     (Django's own catalogs translate the names)."""

@@ -85,6 +85,17 @@ class EventDetails(Audience):
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Empty: no sign-up, anyone may come.")
     )
+    children_take_seats = models.BooleanField(
+        _("children take places"),
+        default=False,
+        help_text=_("Accompanying children signed up count against the places."),
+    )
+    waiting_list_size = models.PositiveIntegerField(
+        _("places on the waiting list"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: no limit; 0: no waiting list."),
+    )
     published = models.BooleanField(
         _("published"), default=True, help_text=_("Unpublished items are hidden from visitors.")
     )
@@ -108,6 +119,12 @@ class Event(EventDetails):
     ends_at = models.DateTimeField(_("ends"), db_index=True)
     cancelled = models.BooleanField(_("cancelled"), default=False)
     cancellation_reason = models.CharField(_("why it is cancelled"), max_length=300, blank=True)
+    signup_opens_at = models.DateTimeField(
+        _("sign-up opens"), null=True, blank=True, help_text=_("Empty: as soon as it is published.")
+    )
+    signup_closes_at = models.DateTimeField(
+        _("sign-up closes"), null=True, blank=True, help_text=_("Empty: when the event starts.")
+    )
     series = models.ForeignKey(
         "EventSeries",
         models.CASCADE,

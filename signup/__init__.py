@@ -1,0 +1,1 @@
+"""Sign-up for events: registrations, the waiting list and what the project reports of them."""
