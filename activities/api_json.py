@@ -59,7 +59,7 @@ def service_json(request, service):
 
 
 def event_json(request, event):
-    service = event.service if event.service and event.service.published else None
+    service = event.service if event.service and event.service.is_public() else None
     return {
         "id": event.pk,
         "url": request.build_absolute_uri(event.get_absolute_url()),

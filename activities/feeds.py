@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .models import NewsItem
+from .listing import latest_news
 from .parameters import FEED_ITEMS
 
 
@@ -25,8 +25,13 @@ class NewsFeed(Feed):
     def feed_url(self):
         return reverse("activities:news_feed")
 
-    def items(self):
-        return NewsItem.objects.published()[:FEED_ITEMS]
+    def get_object(self, request, *args, **kwargs):
+        # The feed's "object" is the request, for items() to tell the page cache when the
+        # clock changes them (the one Feed instance serves every request: nothing on self).
+        return request
+
+    def items(self, request):
+        return latest_news(request, FEED_ITEMS)
 
     def item_title(self, item):
         return item.title

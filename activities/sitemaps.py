@@ -21,15 +21,15 @@ class ListSitemap(LocalisedSitemap):
 
 
 class ServiceSitemap(ContentSitemap):
-    def items(self):
-        return Service.objects.published().order_by("pk")
+    def candidates(self):
+        return Service.objects.order_by("pk")
 
 
 class EventSitemap(ContentSitemap):
-    def items(self):
-        return Event.objects.published().order_by("pk")
+    def candidates(self):
+        return Event.objects.order_by("pk")
 
 
 class NewsSitemap(ContentSitemap):
-    def items(self):
-        return NewsItem.objects.published().order_by("pk")
+    def candidates(self):
+        return NewsItem.objects.order_by("pk")

@@ -59,6 +59,6 @@ def event_json_ld(request, event):
         data["description"] = description
     if places := place(event):
         data["location"] = places[0] if len(places) == 1 else places
-    if event.service and event.service.published:
+    if event.service and event.service.is_public():
         data["organizer"] = {"@type": "Organization", "name": event.service.provider}
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))  # noqa: S308

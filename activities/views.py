@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from core.languages import paths_by_language
 from core.page_cache import changes_at
-from pages.models import Page
-from pages.views import render_content, visible_by_slug, visible_or_404
+from pages.scheduling import declare_schedule, public_items, with_schedule
+from pages.views import render_content, shown_index, visible_by_slug, visible_or_404
 
 from .filters import ListFilters, list_query, page_of
 from .listing import next_events
@@ -41,11 +41,20 @@ def render_list(request, template, url_name, page, filters=None, **context):
     return response
 
 
+def scheduled_page(request, candidates, filters=None, now=None):
+    """The requested page of those of `candidates` visitors see now; the page cache learns
+    when the clock next publishes or unpublishes one of them (pages.scheduling)."""
+    now = now or timezone.now()
+    page = page_of(request, with_schedule(candidates.published(now), candidates, now), filters)
+    declare_schedule(request, page.object_list, candidates, now)
+    return page
+
+
 def service_list(request):
     filters = ListFilters(request.GET)
-    services = filters.narrow(Service.objects.published())
+    services = filters.narrow(Service.objects.all())
     listed = services.select_related("location").prefetch_related("languages")
-    page = page_of(request, listed, filters)
+    page = scheduled_page(request, listed, filters)
     return render_list(
         request, "activities/service_list.html", "activities:services", page, filters
     )
@@ -54,10 +63,11 @@ def service_list(request):
 def event_list(request, past=False):
     now = timezone.now()
     filters = ListFilters(request.GET)
-    events = filters.narrow(Event.objects.published())
-    timeline = events.timeline(now)
+    events = filters.narrow(Event.objects.all())
+    timeline = events.timeline(now)  # also when the clock publishes or unpublishes one
     changes_at(request, timeline["changes_at"])
-    listed = events.past(now) if past else events.upcoming(now)
+    shown = events.published(now)
+    listed = shown.past(now) if past else shown.upcoming(now)
     listed = listed.select_related("location").prefetch_related("languages")
     page = page_of(request, listed, filters, count=timeline["past" if past else "upcoming"])
     url_name = "activities:past_events" if past else "activities:events"
@@ -71,35 +81,40 @@ def past_event_list(request):
 
 
 def news_list(request):
-    page = page_of(request, NewsItem.objects.published())
+    page = scheduled_page(request, NewsItem.objects.all())
     return render_list(request, "activities/news_list.html", "activities:news", page)
 
 
 def service_detail(request, slug):
-    services = Service.objects.select_related("location").prefetch_related(
+    now = timezone.now()
+    services = Service.objects.select_related("location", "image").prefetch_related(
         "languages", "target_groups"
     )
-    service = visible_by_slug(request, services, slug)
+    service = visible_by_slug(request, services, slug, now)
     context = {
         "page": service,
-        "events": next_events(request, service.events),
-        "groups": [group for group in service.target_groups.all() if group.published],
+        "events": next_events(request, service.events, now=now),
+        "groups": public_items(request, service.target_groups.all(), now),
         "language_paths": paths_by_language(service.get_absolute_url),
     }
     return render_content(request, "activities/service_detail.html", context)
 
 
 def event_detail(request, pk):
-    events = Event.objects.select_related("location", "service").prefetch_related(
+    now = timezone.now()
+    events = Event.objects.select_related("location", "service", "image").prefetch_related(
         "languages", "target_groups"
     )
-    event = visible_or_404(request, events.filter(pk=pk).first())
-    now = timezone.now()
+    event = visible_or_404(request, events.filter(pk=pk).first(), now)
     over = event.is_over(now)
     if not over:
         changes_at(request, event.ends_at)  # then it says that it is over
-    index = Page.objects.published().target_groups_index()
-    groups = [group for group in event.target_groups.all() if group.published]
+    if event.service:
+        changes_at(request, event.service.visibility_changes_at(now))
+        if not event.service.is_public(now):
+            event.service = None  # for this page only: visitors don't see it (yet)
+    index = shown_index(request, now)
+    groups = public_items(request, event.target_groups.all(), now)
     for group in groups:
         group.url = group.url_under(index) if index else None
     context = {
@@ -112,6 +127,6 @@ def event_detail(request, pk):
 
 
 def news_detail(request, slug):
-    item = visible_by_slug(request, NewsItem.objects, slug)
+    item = visible_by_slug(request, NewsItem.objects.select_related("image"), slug)
     context = {"page": item, "language_paths": paths_by_language(item.get_absolute_url)}
     return render_content(request, "activities/news_detail.html", context)

@@ -26,7 +26,7 @@ class GroupOutcome:
 
 def group_outcomes(decision: Decision) -> list[GroupOutcome]:
     index = Page.objects.published().target_groups_index()
-    groups = TargetGroup.objects.published().linked(index) if index else []
+    groups = TargetGroup.linked(list(TargetGroup.objects.published()), index) if index else []
     urls = {group.code: group.url for group in groups}
     return [
         GroupOutcome(

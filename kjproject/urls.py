@@ -3,12 +3,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from activities.sitemaps import EventSitemap, ListSitemap, NewsSitemap, ServiceSitemap
 from activities.urls import api_urlpatterns as activities_api_urlpatterns
-from core import health
+from core import health, sitemaps
 from core.views import robots_txt
 from eligibility.sitemaps import CheckerSitemap
 from eligibility.urls import api_urlpatterns as eligibility_api_urlpatterns
@@ -34,7 +33,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemaps.sitemap,
+        sitemaps.section,
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

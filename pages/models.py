@@ -12,6 +12,7 @@ from measure.rules import Group
 from media_library.models import Illustrated
 
 from .rich_text import RICH_TEXT_EXTENSIONS, sanitise_html
+from .scheduling import PublishedQuerySet, Scheduled
 from .slugs import slug_from_title
 
 # The target groups' names, as the project description gives them.
@@ -27,24 +28,10 @@ def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
-class PublishedQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-
 class PageQuerySet(PublishedQuerySet):
     def target_groups_index(self):
         """The page that lists the target groups (and is the address of each), or None."""
         return self.filter(kind=Page.Kind.TARGET_GROUPS).first()
-
-
-class TargetGroupQuerySet(PublishedQuerySet):
-    def linked(self, index_page):
-        """The groups, each with `.url`: its address under the target-groups page."""
-        groups = list(self)
-        for group in groups:
-            group.url = group.url_under(index_page)
-        return groups
 
 
 def publish_permission(model_name: str, plural: str) -> tuple[str, str]:
@@ -59,7 +46,7 @@ def publish_permission(model_name: str, plural: str) -> tuple[str, str]:
     )
 
 
-class Publishable(models.Model):
+class Publishable(Scheduled):
     ordering = models.PositiveIntegerField(
         _("order"), default=0, help_text=_("Lower numbers are shown first.")
     )
@@ -74,7 +61,7 @@ class Publishable(models.Model):
 
     objects = PublishedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Scheduled.Meta):
         abstract = True
         ordering = ["ordering", "pk"]
 
@@ -184,8 +171,6 @@ class TargetGroup(SluggedContent):
 
     code = models.CharField(_("code"), max_length=40, choices=Code, unique=True)
 
-    objects = TargetGroupQuerySet.as_manager()
-
     class Meta(SluggedContent.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
@@ -196,6 +181,13 @@ class TargetGroup(SluggedContent):
         if index is None:
             return reverse("pages:home")
         return self.url_under(index)
+
+    @staticmethod
+    def linked(groups, index_page):
+        """The groups, each with `.url`: its address under the target-groups page."""
+        for group in groups:
+            group.url = group.url_under(index_page)
+        return groups
 
     def url_under(self, index_page):
         return reverse(

@@ -220,6 +220,7 @@ class NewsItem(UniqueSlugs, Sample):  # noqa: DJ008 - __str__ is SluggedContent'
         return reverse("activities:news_item", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         if self.published_on and self.published_on > timezone.localdate():
             raise ValidationError(
                 {

@@ -16,8 +16,10 @@ from django.utils.translation import ngettext_lazy
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
+from media_library.models import Illustrated
 from pages.models import publish_permission
 from pages.rich_text import RICH_TEXT_EXTENSIONS, sanitise_html
+from pages.scheduling import Scheduled, earliest, public_now, schedule_changes
 
 from ..parameters import SERIES_MAX_DATES
 from .content import Audience, AudienceQuerySet, Location, Service
@@ -32,17 +34,22 @@ class EventQuerySet(AudienceQuerySet):
         return self.filter(ends_at__lte=now).order_by("-starts_at", "-pk")
 
     def timeline(self, now):
-        """In one query: how many are upcoming and past, and the next moment the clock changes
-        either list, or None. That is when the first of the upcoming ends: it moves from one
-        list to the other (one that starts stays upcoming until it ends)."""
-        return self.aggregate(
-            upcoming=Count("pk", filter=Q(ends_at__gt=now)),
-            past=Count("pk", filter=Q(ends_at__lte=now)),
-            changes_at=Min("ends_at", filter=Q(ends_at__gt=now)),
+        """In one query: how many visitors see upcoming and past, and the next moment the clock
+        changes either list, or None. That is when the first of the upcoming ends (it moves
+        from one list to the other; one that starts stays upcoming until it ends), or when an
+        event is published or unpublished by the clock (pages.scheduling)."""
+        public = public_now(now)
+        found = self.aggregate(
+            upcoming=Count("pk", filter=public & Q(ends_at__gt=now)),
+            past=Count("pk", filter=public & Q(ends_at__lte=now)),
+            first_end=Min("ends_at", filter=public & Q(ends_at__gt=now)),
+            **schedule_changes(now),
         )
+        moments = (found.pop(name) for name in ("first_end", "appears_at", "disappears_at"))
+        return found | {"changes_at": earliest(*moments)}
 
 
-class EventDetails(Audience):
+class EventDetails(Scheduled, Illustrated, Audience):
     """What an event says, and what a series gives each of its dates."""
 
     class Level(models.TextChoices):
@@ -152,6 +159,7 @@ class Event(EventDetails):
         ]
 
     def clean(self):
+        super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("An event must end after it starts.")})
 
@@ -180,11 +188,14 @@ class EventSeries(EventDetails):
     COPIED_FIELDS = (
         "service",
         "location",
+        "image",
         "online_url",
         "for_everyone",
         "estonian_level",
         "capacity",
         "published",
+        "publish_from",
+        "unpublish_at",
         "is_sample",
     )
     COPIED_TEXTS = ("title", "body")
@@ -237,6 +248,7 @@ class EventSeries(EventDetails):
         return [moment.date() for moment in self.rule()[: SERIES_MAX_DATES + 1]]
 
     def clean(self):
+        super().clean()
         errors = {}
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             errors["end_time"] = _("An event must end after it starts.")
@@ -272,6 +284,7 @@ class EventSeries(EventDetails):
             event.occurrence: event for event in self.events.filter(occurrence__gte=first_changed)
         }
         languages, groups = list(self.languages.all()), list(self.target_groups.all())
+        documents = list(self.documents.all())
         texts = [
             build_localized_fieldname(name, code)
             for name in self.COPIED_TEXTS
@@ -293,5 +306,6 @@ class EventSeries(EventDetails):
             event.save()
             event.languages.set(languages)
             event.target_groups.set(groups)
+            event.documents.set(documents)
         for event in existing.values():
             event.delete()

@@ -4,9 +4,9 @@ home page and each target group's page load these tags (templates/activities/*_s
 from django import template
 
 from ..filters import list_query
-from ..listing import latest_news, next_events
+from ..listing import latest_news, next_events, next_services
 from ..models import Event, Service
-from ..parameters import HOME_EVENTS, HOME_NEWS, LISTED_SERVICES
+from ..parameters import HOME_EVENTS, HOME_NEWS
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ def home_activities(context):
     request = context["request"]
     return {
         "events": next_events(request, Event.objects, HOME_EVENTS),
-        "news": latest_news(HOME_NEWS),
+        "news": latest_news(request, HOME_NEWS),
     }
 
 
@@ -26,7 +26,7 @@ def group_activities(context, group):
     """The services and the next events for a target group (and those for everyone)."""
     request = context["request"]
     return {
-        "services": list(Service.objects.published().for_group(group.code)[:LISTED_SERVICES]),
+        "services": next_services(request, Service.objects.for_group(group.code)),
         "events": next_events(request, Event.objects.for_group(group.code)),
     }
 
