@@ -12,7 +12,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from pages.admin import ContentAdmin, RichTextAdmin, in_every_language
+from pages.admin import PUBLISHING_TIMES, ContentAdmin, RichTextAdmin, in_every_language
 
 from .models import Event, EventSeries, Language, Location, NewsItem, Service
 from .parameters import SERVICE_CHECK_INTERVAL
@@ -84,6 +84,7 @@ class ServiceAdmin(RichTextAdmin):
     formfield_overrides = ContentAdmin.formfield_overrides | CHECKBOXES
     fieldsets = [
         (None, {"fields": ["title", "summary", "body", "provider", "scope"]}),
+        RichTextAdmin.media_fieldset,
         (
             _("For whom and where"),
             {"fields": ["target_groups", "for_everyone", "languages", "location", "online"]},
@@ -93,9 +94,18 @@ class ServiceAdmin(RichTextAdmin):
             {"fields": ["participation", "how_to_take_part", "what_to_bring", "free", "cost"]},
         ),
         (_("Contact"), {"fields": ["email", "phone", "website", "checked_on"]}),
-        (_("Publishing"), {"fields": ["published", "slug", "ordering"]}),
+        (_("Publishing"), {"fields": ["published", *PUBLISHING_TIMES, "slug", "ordering"]}),
     ]
-    list_display = ("title", "provider", "scope", "checked", "published", "ordering", "is_sample")
+    list_display = (
+        "title",
+        "provider",
+        "scope",
+        "checked",
+        "published",
+        "schedule",
+        "ordering",
+        "is_sample",
+    )
     list_editable = ("published", "ordering")
     list_filter = ("published", "scope", CheckedFilter, "is_sample")
     search_fields = in_every_language("title", "provider")
@@ -124,13 +134,22 @@ class EventAdmin(EventFields, RichTextAdmin):
     form = AudienceForm
     fieldsets = [
         (None, {"fields": ["title", "body", "service"]}),
+        RichTextAdmin.media_fieldset,
         (_("When and where"), {"fields": ["starts_at", "ends_at", "location", "online_url"]}),
         EventFields.audience,
         (_("Cancelling"), {"fields": ["cancelled", "cancellation_reason"]}),
-        (_("Publishing"), {"fields": ["published", "in_series"]}),
+        (_("Publishing"), {"fields": ["published", *PUBLISHING_TIMES, "in_series"]}),
     ]
     readonly_fields = ("in_series",)
-    list_display = ("title", "starts_at", "location", "cancelled", "published", "is_sample")
+    list_display = (
+        "title",
+        "starts_at",
+        "location",
+        "cancelled",
+        "published",
+        "schedule",
+        "is_sample",
+    )
     list_filter = ("published", "cancelled", "is_sample")
     list_select_related = ("location",)
     date_hierarchy = "starts_at"
@@ -172,13 +191,14 @@ class SeriesForm(AudienceForm):
 @admin.register(EventSeries)
 class EventSeriesAdmin(EventFields, RichTextAdmin):
     form = SeriesForm
-    list_display = ("title", "first_day", "weekdays", "last_day", "times", "published")
+    list_display = ("title", "first_day", "weekdays", "last_day", "times", "published", "schedule")
     list_filter = ("published", "is_sample")
     readonly_fields = ("dates",)
     search_fields = in_every_language("title")
 
     fieldsets = [
         (None, {"fields": ["title", "body", "service"]}),
+        RichTextAdmin.media_fieldset,
         (
             _("Dates"),
             {
@@ -196,7 +216,7 @@ class EventSeriesAdmin(EventFields, RichTextAdmin):
         (_("Where"), {"fields": ["location", "online_url"]}),
         EventFields.audience,
         (_("Cancelling"), {"fields": ["cancelled", "cancellation_reason"]}),
-        (_("Publishing"), {"fields": ["published"]}),
+        (_("Publishing"), {"fields": ["published", *PUBLISHING_TIMES]}),
         (_("Its dates"), {"fields": ["apply_from", "dates"]}),
     ]
 
@@ -242,9 +262,10 @@ class EventSeriesAdmin(EventFields, RichTextAdmin):
 class NewsItemAdmin(RichTextAdmin):
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
-        (_("Publishing"), {"fields": ["published", "published_on", "slug"]}),
+        RichTextAdmin.media_fieldset,
+        (_("Publishing"), {"fields": ["published", *PUBLISHING_TIMES, "published_on", "slug"]}),
     ]
-    list_display = ("title", "published_on", "published", "is_sample")
+    list_display = ("title", "published_on", "published", "schedule", "is_sample")
     list_editable = ("published",)
     list_filter = ("published", "is_sample")
     date_hierarchy = "published_on"

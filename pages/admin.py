@@ -19,9 +19,12 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
@@ -62,6 +65,11 @@ NO_SUBMIT_BUTTONS = {
 }
 
 
+# In each "Publishing" fieldset, after "published": visitors see the item from, until (both
+# optional; pages.scheduling).
+PUBLISHING_TIMES = ["publish_from", "unpublish_at"]
+
+
 class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
     form = ConcurrentEditForm
     # Estonian rich text that translators see as it looks on the site, not as HTML source:
@@ -74,6 +82,20 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
     # Items are deleted one at a time on the delete page, which keeps a version to recover
     # them from (see delete_model); the bulk "delete selected" action does not.
     actions = None
+
+    @admin.display(description=_("schedule"))
+    def schedule(self, obj):
+        """In the list: whether the clock publishes or unpublishes the item (pages.scheduling)."""
+        now = timezone.now()
+        if obj.is_scheduled(now):
+            when = date_format(localtime(obj.publish_from), "SHORT_DATETIME_FORMAT")
+            return _("scheduled: from %(time)s") % {"time": when}
+        if obj.unpublish_at is None or not obj.published:
+            return "–"
+        when = date_format(localtime(obj.unpublish_at), "SHORT_DATETIME_FORMAT")
+        if obj.unpublish_at <= now:
+            return _("ended: %(time)s") % {"time": when}
+        return _("until %(time)s") % {"time": when}
 
     # Roles.
 
@@ -229,10 +251,28 @@ class PageAdmin(RichTextAdmin):
         RichTextAdmin.media_fieldset,
         (
             _("Publishing"),
-            {"fields": ["published", "kind", "slug", "in_navigation", "in_footer", "ordering"]},
+            {
+                "fields": [
+                    "published",
+                    *PUBLISHING_TIMES,
+                    "kind",
+                    "slug",
+                    "in_navigation",
+                    "in_footer",
+                    "ordering",
+                ]
+            },
         ),
     ]
-    list_display = ("title", "kind", "published", "in_navigation", "in_footer", "ordering")
+    list_display = (
+        "title",
+        "kind",
+        "published",
+        "schedule",
+        "in_navigation",
+        "in_footer",
+        "ordering",
+    )
     list_editable = ("published", "in_navigation", "in_footer", "ordering")
     list_filter = ("kind", "published")
     search_fields = in_every_language("title", "summary")
@@ -243,9 +283,9 @@ class TargetGroupAdmin(RichTextAdmin):
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
         RichTextAdmin.media_fieldset,
-        (_("Publishing"), {"fields": ["published", "code", "slug", "ordering"]}),
+        (_("Publishing"), {"fields": ["published", *PUBLISHING_TIMES, "code", "slug", "ordering"]}),
     ]
-    list_display = ("title", "code", "published", "ordering")
+    list_display = ("title", "code", "published", "schedule", "ordering")
     list_editable = ("published", "ordering")
     search_fields = in_every_language("title")
 
@@ -254,9 +294,9 @@ class TargetGroupAdmin(RichTextAdmin):
 class PartnerAdmin(ContentAdmin):
     fieldsets = [
         (None, {"fields": ["name", "role", "website"]}),
-        (_("Publishing"), {"fields": ["published", "ordering"]}),
+        (_("Publishing"), {"fields": ["published", *PUBLISHING_TIMES, "ordering"]}),
     ]
-    list_display = ("name", "role", "published", "ordering")
+    list_display = ("name", "role", "published", "schedule", "ordering")
     list_editable = ("published", "ordering")
     search_fields = in_every_language("name")
 
@@ -265,8 +305,8 @@ class PartnerAdmin(ContentAdmin):
 class ContactAdmin(ContentAdmin):
     fieldsets = [
         (None, {"fields": ["name", "position", "organisation", "email", "phone"]}),
-        (_("Publishing"), {"fields": ["published", "ordering"]}),
+        (_("Publishing"), {"fields": ["published", *PUBLISHING_TIMES, "ordering"]}),
     ]
-    list_display = ("name", "position", "email", "published", "ordering")
+    list_display = ("name", "position", "email", "published", "schedule", "ordering")
     list_editable = ("published", "ordering")
     search_fields = ("name", "email", *in_every_language("position"))
