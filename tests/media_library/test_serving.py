@@ -4,7 +4,6 @@ format and size; nothing stored is ever served as HTML or SVG."""
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from storages.backends.s3 import S3Storage
@@ -25,25 +24,14 @@ def editor():
     return signed_in(staff_member("editor", "Editors"))
 
 
-def uploaded(editor, kind, content, field):
-    texts = {f"{field}_{code}": f"Tekst {code}" for code in LANGUAGES}
-    with translation.override("en"):
-        response = editor.post(
-            reverse(f"admin:media_library_{kind}_add"),
-            {"upload": SimpleUploadedFile("upload", content)} | texts,
-        )
-    assert response.status_code == 302
-    return (Image if kind == "image" else Document).objects.order_by("pk").last()
-
-
 @pytest.fixture
 def image(editor):
-    return uploaded(editor, "image", uploads.phone_photo(rotated=False), "alt_text")
+    return uploads.uploaded(editor, "image", uploads.phone_photo(rotated=False), "alt_text")
 
 
 @pytest.fixture
 def document(editor):
-    document = uploaded(editor, "document", uploads.pdf(), "title")
+    document = uploads.uploaded(editor, "document", uploads.pdf(), "title")
     Document.objects.filter(pk=document.pk).update(title_et="Projekti aruanne 2025")
     document.refresh_from_db()
     return document
@@ -130,7 +118,7 @@ def test_uploads_go_through_any_storage_django_is_given(settings, client, editor
     settings.STORAGES = settings.STORAGES | {
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}
     }
-    image = uploaded(editor, "image", uploads.transparent_png(), "alt_text")
+    image = uploads.uploaded(editor, "image", uploads.transparent_png(), "alt_text")
     assert storages["default"].__class__.__name__ == "InMemoryStorage"
     assert default_storage.exists(image.widest())
     assert client.get(image.src())["Content-Type"] == "image/png"

@@ -4,7 +4,14 @@ of each accepted format, and files that only pretend to be one."""
 import io
 import zipfile
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
 from PIL import Image
+
+from media_library.models import Document
+from media_library.models import Image as StoredImage
+from tests.support.languages import LANGUAGES
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -78,3 +85,16 @@ def odt() -> bytes:
 
 HTML_PAGE = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 SVG_IMAGE = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
+
+def uploaded(editor, kind, content, field):
+    """An image or a document (`kind`) an editor's client uploaded in the admin, with the text
+    `field` (alt_text, title) "Tekst <language>" in every language."""
+    texts = {f"{field}_{code}": f"Tekst {code}" for code in LANGUAGES}
+    with translation.override("en"):
+        response = editor.post(
+            reverse(f"admin:media_library_{kind}_add"),
+            {"upload": SimpleUploadedFile("upload", content)} | texts,
+        )
+    assert response.status_code == 302
+    return (StoredImage if kind == "image" else Document).objects.order_by("pk").last()
