@@ -42,11 +42,11 @@ class CheckedFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        since = timezone.localdate() - SERVICE_CHECK_INTERVAL
+        today = timezone.localdate()
         if self.value() == "due":
-            return queryset.filter(models.Q(checked_on__lt=since) | models.Q(checked_on=None))
+            return queryset.due_for_check(today)
         if self.value() == "recent":
-            return queryset.filter(checked_on__gte=since)
+            return queryset.filter(checked_on__gte=today - SERVICE_CHECK_INTERVAL)
         return queryset
 
 

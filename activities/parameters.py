@@ -10,6 +10,10 @@ SERVICE_CHECK_INTERVAL = relativedelta(months=6)
 """A service whose information was last checked longer ago than this (or never) is listed for
 staff as due for a check (admin: "Information checked")."""
 
+START_PAGE_EVENT_DAYS = 14
+"""The admin's start page lists the events with sign-up (a number of places) starting within
+this many days, today included, with how many have signed up."""
+
 SERIES_MAX_DATES = 260
 """The most dates one series may have (five years of a weekly activity): a mistyped end date
 must not create thousands of events."""

@@ -7,3 +7,17 @@ class OutboxConfig(AppConfig):
 
     name = "outbox"
     verbose_name = _("Outgoing e-mail")
+
+    def ready(self):
+        from staff.start_page import Section, add_section
+
+        from .start_page import failed_messages_section
+
+        add_section(
+            Section(
+                "failed-emails",
+                "admin/start_page/failed_emails.html",
+                failed_messages_section,
+                order=15,
+            )
+        )

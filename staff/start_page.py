@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,15 @@ def shown_sections(request, site) -> list[dict]:
                 {"name": section.name, "template_name": section.template_name, "context": context}
             )
     return shown
+
+
+def viewable(request, site, model) -> bool:
+    """Whether the staff member may see the admin's list of `model` (a section about it is
+    shown to them only then)."""
+    return site.is_registered(model) and site.get_model_admin(model).has_view_permission(request)
+
+
+def admin_url(site, model, view, *args) -> str:
+    """The address of one of the admin's pages of `model`: "changelist", "change" …"""
+    opts = model._meta
+    return reverse(f"{site.name}:{opts.app_label}_{opts.model_name}_{view}", args=args)

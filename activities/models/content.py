@@ -16,6 +16,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from pages.models import PublishedQuerySet, SluggedContent, TargetGroup, publish_permission
 
+from ..parameters import SERVICE_CHECK_INTERVAL
+
 
 def language_choices():
     """Every language Django knows by name, named and sorted in the staff member's language
@@ -96,6 +98,14 @@ class AudienceQuerySet(PublishedQuerySet):
 
     def in_language(self, code):
         return self.filter(pk__in=self._with_related("languages", "language__code", code))
+
+
+class ServiceQuerySet(AudienceQuerySet):
+    def due_for_check(self, today):
+        """Those whose information was last checked longer ago than SERVICE_CHECK_INTERVAL,
+        or never."""
+        since = today - SERVICE_CHECK_INTERVAL
+        return self.filter(Q(checked_on__lt=since) | Q(checked_on=None))
 
 
 def validate_openstreetmap(url):
@@ -195,7 +205,7 @@ class Service(UniqueSlugs, Audience):  # noqa: DJ008 - __str__ is SluggedContent
         help_text=_("The day someone last made sure this information is right."),
     )
 
-    objects = AudienceQuerySet.as_manager()
+    objects = ServiceQuerySet.as_manager()
 
     class Meta(SluggedContent.Meta):
         verbose_name = _("service")
