@@ -40,12 +40,12 @@ def cached_text(client, url, django_assert_num_queries):
 
 
 def scheduled_partner():
-    Partner.objects.create(name="Ajastatud partner", role="Roll", **WINDOW)
+    Partner.objects.create(name_et="Ajastatud partner", role_et="Roll", **WINDOW)
     return "Ajastatud partner"
 
 
 def scheduled_contact():
-    Contact.objects.create(name="Ajastatud kontakt", position="Ametikoht", **WINDOW)
+    Contact.objects.create(name="Ajastatud kontakt", position_et="Ametikoht", **WINDOW)
     return "Ajastatud kontakt"
 
 
