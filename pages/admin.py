@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -31,6 +31,8 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+
+from staff.widgets import LabelledSplitDateTime
 
 from .concurrent_edits import ConcurrentEditForm, version_field_name
 from .history import keep_current_versions, keep_unversioned
@@ -96,6 +98,11 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
         if obj.unpublish_at <= now:
             return _("ended: %(time)s") % {"time": when}
         return _("until %(time)s") % {"time": when}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.DateTimeField) and "widget" not in kwargs:
+            kwargs["widget"] = LabelledSplitDateTime(capfirst(db_field.verbose_name))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     # Roles.
 
