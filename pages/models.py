@@ -50,9 +50,6 @@ class Publishable(Scheduled):
     ordering = models.PositiveIntegerField(
         _("order"), default=0, help_text=_("Lower numbers are shown first.")
     )
-    published = models.BooleanField(
-        _("published"), default=True, help_text=_("Unpublished items are hidden from visitors.")
-    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     # django-concurrency: a new number at every save; a write of a version that is no longer the
     # stored one is refused (pages.concurrent_edits). Time-based, so it only ever grows, also when

@@ -67,8 +67,11 @@ def shown_items(request, queryset, now):
 
 
 class Scheduled(models.Model):
-    """publish_from and unpublish_at, next to a `published` flag the model has."""
+    """Published or not (a draft), and optionally from and until when."""
 
+    published = models.BooleanField(
+        _("published"), default=True, help_text=_("Unpublished items are hidden from visitors.")
+    )
     publish_from = models.DateTimeField(
         _("publish from"),
         null=True,

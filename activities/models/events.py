@@ -103,9 +103,6 @@ class EventDetails(Scheduled, Illustrated, Audience):
         blank=True,
         help_text=_("Empty: no limit; 0: no waiting list."),
     )
-    published = models.BooleanField(
-        _("published"), default=True, help_text=_("Unpublished items are hidden from visitors.")
-    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:

@@ -20,18 +20,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor():
-    return signed_in(staff_member("editor", "Editors"))
-
-
-@pytest.fixture
-def image(editor):
-    return uploads.uploaded(editor, "image", uploads.phone_photo(rotated=False), "alt_text")
-
-
-@pytest.fixture
-def document(editor):
-    return uploads.uploaded(editor, "document", uploads.pdf(), "title")
+def media():
+    """An image and a document, uploaded by an editor in the admin."""
+    editor = signed_in(staff_member("editor", "Editors"))
+    return (
+        uploads.uploaded(editor, "image", uploads.phone_photo(rotated=False), "alt_text"),
+        uploads.uploaded(editor, "document", uploads.pdf(), "title"),
+    )
 
 
 def illustrated(item, image, document):
@@ -50,8 +45,9 @@ ITEMS = {
 
 @pytest.mark.parametrize("kind", ITEMS)
 def test_the_public_page_shows_the_image_and_the_documents_in_every_language(
-    client, image, document, kind, django_assert_max_num_queries
+    client, media, kind, django_assert_max_num_queries
 ):
+    image, document = media
     item = illustrated(ITEMS[kind](), image, document)
     for code in LANGUAGES:
         with translation.override(code):
@@ -68,7 +64,8 @@ def test_the_public_page_shows_the_image_and_the_documents_in_every_language(
         assert "PDF, " in html
 
 
-def test_a_series_gives_its_image_and_documents_to_each_of_its_dates(image, document):
+def test_a_series_gives_its_image_and_documents_to_each_of_its_dates(media):
+    image, document = media
     today = timezone.localdate()
     series = EventSeries.objects.create(
         title_et="Keelekohvik",

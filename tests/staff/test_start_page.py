@@ -7,7 +7,7 @@ from django.utils import translation
 from pages.models import Page, Partner
 from staff import start_page
 from tests.support.languages import LANGUAGES
-from tests.support.staff import signed_in, staff_member
+from tests.support.staff import signed_in, staff_member, start_page_of
 
 pytestmark = pytest.mark.django_db
 
@@ -15,13 +15,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor():
     return signed_in(staff_member("editor", "Editors"))
-
-
-def start_page_of(client, language="et"):
-    with translation.override(language):
-        response = client.get(reverse("admin:index"))
-    assert response.status_code == 200
-    return response
 
 
 def test_missing_translations_are_counted_per_language_with_links_to_the_list(editor):

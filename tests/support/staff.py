@@ -5,6 +5,7 @@ import secrets
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 PASSWORD = secrets.token_urlsafe(16)
 
@@ -34,3 +35,11 @@ def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def start_page_of(client, language="et"):
+    """The admin's start page as the staff member sees it in `language`."""
+    with translation.override(language):
+        response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    return response
