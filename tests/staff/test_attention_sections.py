@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_date
 
 from activities.models import Service
 from activities.parameters import SERVICE_CHECK_INTERVAL, START_PAGE_EVENT_DAYS
+from activities.start_page import HOLDING_A_PLACE, WAITING
 from outbox.messages import queue_message
 from outbox.models import Email
 from signup.models import Registration
@@ -121,6 +122,11 @@ def test_failed_e_mails_are_counted_and_linked_to_the_outbox_list_of_failed_ones
 def test_staff_who_may_not_see_e_mail_get_no_section_about_it(editor):
     failed_email()
     assert 'id="failed-emails-module"' not in start_page(editor).content.decode()
+
+
+def test_the_statuses_counted_are_the_sign_up_apps_own():
+    # Named here, not imported (the sign-up app imports activities): they must stay in step.
+    assert {*HOLDING_A_PLACE, *WAITING} <= set(Registration.Status.values)
 
 
 def sign_ups(event, **counts):
