@@ -20,8 +20,11 @@ SHEET_TITLE_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
 def cell(value):
-    """A text a spreadsheet would run as a formula is written as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """Numbers as they are, texts as texts (a text a spreadsheet would run as a formula, too)."""
+    if isinstance(value, int):
+        return value
+    value = str(value)
+    if value.startswith(FORMULA_START):
         return "'" + value
     return value
 
