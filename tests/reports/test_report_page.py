@@ -76,12 +76,12 @@ CAPTIONS = {
 
 def table_rows(response, name):
     """{row heading: [counts]} of one of the page's tables (the English page)."""
-    header, *rows = Tables(response.content.decode()).tables[CAPTIONS[name]]
+    _header, *rows = Tables(response.content.decode()).tables[CAPTIONS[name]]
     return {heading: counts for heading, *counts in rows}
 
 
 def test_the_page_counts_participants_by_the_rule_it_states(coordinator, signups):
-    cafe, info, _future = signups
+    _cafe, _info, _future = signups
     response = report_page(coordinator)
     text = " ".join(text for text, _lang in VisibleText(response.content.decode()).pieces)
     assert "Participants are the sign-ups marked as attended" in text
@@ -111,7 +111,7 @@ def test_the_page_counts_participants_by_the_rule_it_states(coordinator, signups
 
 
 def test_a_period_counts_only_the_events_that_start_in_it(coordinator, signups):
-    cafe, info, _future = signups
+    _cafe, info, _future = signups
     day = timezone.localdate(info.starts_at)
     response = report_page(coordinator, start=day.isoformat(), end=day.isoformat())
     assert [name.split(",")[0] for name in table_rows(response, "event")] == ["Infopäev"]
@@ -168,7 +168,7 @@ def test_csv_and_xlsx_downloads_and_for_publication_small_numbers_hidden(coordin
 
 
 def test_a_frozen_report_keeps_its_figures_when_sign_ups_are_deleted(coordinator, signups):
-    cafe, info, _future = signups
+    _cafe, info, _future = signups
     period = {"start": "2020-01-01", "end": "2030-12-31"}
     with translation.override("en"):
         response = coordinator.post(reverse("admin:reports_freeze"), period, follow=True)

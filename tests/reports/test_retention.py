@@ -47,7 +47,7 @@ def old_and_recent():
 
 
 def test_personal_data_of_old_events_is_deleted_and_recent_kept(old_and_recent):
-    old, recent, first, second, kept = old_and_recent
+    _old, _recent, first, second, kept = old_and_recent
     assert "2 sign-up(s)" in forget()
     for registration in (first, second):
         registration.refresh_from_db()
