@@ -8,13 +8,16 @@ data, in one transaction per event: first the sign-ups' rows of the report table
 
 Safe to run twice (the report table's rows are keyed by the sign-up's unique number; an emptied
 sign-up is not read again) and in two processes at once: the sign-ups are locked
-(SELECT ... FOR UPDATE), so the second waits, then finds them emptied and skips them.
+(SELECT ... FOR UPDATE), so the second waits, then finds them emptied and skips them. SQLite
+has no row locks: a second writer is refused ("database is locked") and tries the event again a
+moment later, when it finds the sign-ups emptied.
 """
 
+import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -24,6 +27,8 @@ from signup.models import Registration
 from .models import Participation
 from .rows import live_registrations, participation_of, row_of_registration
 
+# SQLite: how often, and after how long a wait, an event locked by another writer is tried again.
+SQLITE_ATTEMPTS, SQLITE_WAIT_SECONDS = 10, 0.2
 UPDATED_FIELDS = [
     field.name
     for field in Participation._meta.concrete_fields
@@ -64,4 +69,15 @@ def forget_participants(now=None) -> int:
     """Every due event's sign-ups; the number of sign-ups whose personal data was deleted."""
     now = now or timezone.now()
     due = events_due(now).values_list("pk", flat=True)
-    return sum(forget_event(event_id, now) for event_id in due)
+    return sum(forget_event_when_free(event_id, now) for event_id in list(due))
+
+
+def forget_event_when_free(event_id, now) -> int:
+    for attempt in range(1, SQLITE_ATTEMPTS + 1):
+        try:
+            return forget_event(event_id, now)
+        except OperationalError:
+            if connection.vendor != "sqlite" or attempt == SQLITE_ATTEMPTS:
+                raise
+            time.sleep(SQLITE_WAIT_SECONDS * attempt)
+    return 0
