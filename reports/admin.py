@@ -6,12 +6,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.read_only_admin import ReadOnlyAdmin
+
 from . import page
 from .models import FrozenReport
 
 
 @admin.register(FrozenReport)
-class FrozenReportAdmin(admin.ModelAdmin):
+class FrozenReportAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "frozen_at", "frozen_by_name", "figures_link")
     fields = ("period_start", "period_end", "frozen_at", "frozen_by_name", "figures_link")
     readonly_fields = fields
@@ -24,15 +26,6 @@ class FrozenReportAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return page.may_view(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         site = self.admin_site

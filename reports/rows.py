@@ -8,7 +8,7 @@ A sign-up already in the report table is read from there only, so nothing is cou
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 
 from django.conf import settings
@@ -87,44 +87,14 @@ def row_of_registration(registration) -> ReportRow:
 
 
 def row_of_participation(participation) -> ReportRow:
-    return ReportRow(
-        registration_id=participation.registration_id,
-        event_id=participation.event_id,
-        event_title=participation.event_title,
-        service_id=participation.service_id,
-        service_title=participation.service_title,
-        event_starts_at=participation.event_starts_at,
-        event_ends_at=participation.event_ends_at,
-        status=participation.status,
-        language=participation.language,
-        target_groups=tuple(participation.target_groups),
-        children=participation.children,
-        channel=participation.channel,
-        person_key=participation.person_key,
-        signed_up_at=participation.signed_up_at,
-    )
+    values = {field.name: getattr(participation, field.name) for field in fields(ReportRow)}
+    return ReportRow(**values | {"target_groups": tuple(participation.target_groups)})
 
 
 def participation_of(row: ReportRow) -> Participation:
     """The report table's row of a sign-up (unsaved)."""
-    return Participation(
-        registration_id=row.registration_id,
-        event_id=row.event_id,
-        event_title=row.event_title,
-        service_id=row.service_id,
-        service_title=row.service_title,
-        event_starts_at=row.event_starts_at,
-        event_ends_at=row.event_ends_at,
-        event_date=row.event_date,
-        month=row.month,
-        status=row.status,
-        language=row.language,
-        target_groups=list(row.target_groups),
-        children=row.children,
-        channel=row.channel,
-        person_key=row.person_key,
-        signed_up_at=row.signed_up_at,
-    )
+    values = asdict(row) | {"target_groups": list(row.target_groups)}
+    return Participation(**values, event_date=row.event_date, month=row.month)
 
 
 def live_registrations():

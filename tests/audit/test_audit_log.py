@@ -90,8 +90,8 @@ def test_the_list_filters_by_action_and_date(coordinator, event):
     record(coordinator, AuditEntry.Action.VIEWED_PARTICIPANTS, event)
     record(coordinator, AuditEntry.Action.EXPORTED_REPORT, None, "2026-01-01–2026-12-31 csv")
     client = signed_in(coordinator)
-    url = reverse("admin:audit_auditentry_changelist")
     with translation.override("en"):
+        url = reverse("admin:audit_auditentry_changelist")
         page = client.get(url, {"action": "exported_report"}).content.decode()
     texts = [text for text, _lang in VisibleText(page).pieces]
     assert "exported a report" in texts and "viewed participants" in texts  # filter choices
