@@ -1,6 +1,7 @@
 """Writing to the audit log: `record(request_or_user, action, obj=None, detail="")`.
 
-`action` is one of AuditEntry.Action (or its value). `obj` is a model instance, a queryset
+`action` is one of AuditEntry.Action (or its value, with spaces or underscores: "viewed
+participants"). `obj` is a model instance, a queryset
 (a list of them, e.g. an event's sign-ups) or None; `detail` says more (a report's period and
 format). Neither may carry a participant's name or contact: the log names events and reports.
 """
@@ -29,7 +30,8 @@ def record(request_or_user, action, obj=None, detail="") -> AuditEntry:
         address = request_or_user.META.get("REMOTE_ADDR") or None
     else:
         user, address = request_or_user, None
-    action = AuditEntry.Action(action)  # an unknown action is a programming error: ValueError
+    # "viewed participants" or "viewed_participants"; an unknown action is a programming error.
+    action = AuditEntry.Action(str(action).replace(" ", "_"))
     what, object_type, object_id = describe(obj)
     what = " – ".join(part for part in (what, str(detail)) if part)
     return AuditEntry.objects.create(
@@ -41,3 +43,9 @@ def record(request_or_user, action, obj=None, detail="") -> AuditEntry:
         object_id=object_id,
         address=address,
     )
+
+
+def participants_seen(request, obj_or_queryset, action):
+    """The sign-up desk's seam (signup's admin): a staff member saw or downloaded participants'
+    personal data, of one sign-up or of a list of them."""
+    return record(request, action, obj_or_queryset)

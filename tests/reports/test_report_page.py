@@ -8,6 +8,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
@@ -203,3 +205,19 @@ def test_the_start_page_links_to_the_reports(coordinator):
     html = coordinator.get(reverse("admin:index")).content.decode()
     module = re.search(r'id="reports-module".*?</div>', html, re.S).group()
     assert f'href="{reverse("admin:reports_report")}"' in module
+
+
+def test_the_page_reads_the_same_number_of_queries_however_many_sign_ups(coordinator):
+    def queries_with(events, forgotten):
+        for number in range(events):
+            event = past_event(f"Sündmus {number}", days_ago=2, service=make_service("T"))
+            for _ in range(3):
+                make_registration(event, groups=["repatriate"])
+        if forgotten:  # from the report table, not the sign-ups
+            forget_participants(now=timezone.now() + timedelta(days=400))
+        with CaptureQueriesContext(connection) as queries:
+            report_page(coordinator)
+        return len(queries)
+
+    few = queries_with(2, forgotten=True)
+    assert queries_with(20, forgotten=False) == few
