@@ -2,13 +2,13 @@
 
 from django.contrib import admin
 
-from core.read_only_admin import ReadOnlyAdmin
+from core.read_only_admin import PermanentRecordAdmin
 
 from .models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyAdmin):
+class AuditEntryAdmin(PermanentRecordAdmin):
     list_display = ("at", "username", "action", "what", "address")
     list_filter = ("action", ("at", admin.DateFieldListFilter))
     date_hierarchy = "at"

@@ -1,5 +1,8 @@
-"""A model admin for records that are written by the site and only read in the admin (the audit
-log, frozen reports): nobody adds, changes or deletes one there, superusers included."""
+"""Model admins for records the site writes by itself, only read in the admin:
+
+- ReadOnlyAdmin: nobody adds or changes one there (staff may delete, e.g. a sign-in lockout);
+- PermanentRecordAdmin: nor deletes one, superusers included (the audit log, frozen reports).
+"""
 
 from django.contrib import admin
 
@@ -13,5 +16,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+
+class PermanentRecordAdmin(ReadOnlyAdmin):
     def has_delete_permission(self, request, obj=None):
         return False

@@ -6,14 +6,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.read_only_admin import ReadOnlyAdmin
+from core.read_only_admin import PermanentRecordAdmin
 
 from . import page
 from .models import FrozenReport
 
 
 @admin.register(FrozenReport)
-class FrozenReportAdmin(ReadOnlyAdmin):
+class FrozenReportAdmin(PermanentRecordAdmin):
     list_display = ("__str__", "frozen_at", "frozen_by_name", "figures_link")
     fields = ("period_start", "period_end", "frozen_at", "frozen_by_name", "figures_link")
     readonly_fields = fields
