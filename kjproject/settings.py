@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "activities",
     "eligibility",
     "signup",
+    # Who saw participants' data or the reports (audit), and the project's figures (reports).
+    "audit",
+    "reports",
     # Outgoing e-mail: stored with what caused it, sent by the worker (docs/operations.md).
     "outbox",
 ]
@@ -303,6 +306,10 @@ OUTBOX_SWEEP_SECONDS = float(os.environ.get("OUTBOX_SWEEP_SECONDS", "60"))
 WORKER_PERIODIC_JOBS = {"outbox.delivery.sweep": OUTBOX_SWEEP_SECONDS}
 if TASKS_BACKEND == "database":
     WORKER_PERIODIC_JOBS["core.worker.prune_finished_tasks"] = 60 * 60
+# Sign-ups' personal data (name, e-mail, phone, needs) is deleted this many days after the event
+# ends, once a day, after their rows of the report table are written (reports/retention.py).
+SIGNUP_KEEP_DAYS = int(os.environ.get("SIGNUP_KEEP_DAYS", "30"))
+WORKER_PERIODIC_JOBS["reports.retention.forget_participants"] = 24 * 60 * 60
 
 # EMAIL_URL (dj-email-url), e.g. smtp://user:password@host:587?tls=1. Unset, each message is
 # written as a file under var/mail/, so `make run` needs no mail server.

@@ -17,6 +17,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.read_only_admin import ReadOnlyAdmin
+
 
 def replace_third_party_admins(site):
     """Called once the admin has discovered every app's admin module (staff.apps)."""
@@ -54,18 +56,6 @@ def name_in_our_words(model, app_label, singular, plural, app_name=None):
     model._meta.verbose_name_plural = plural
     if app_name is not None:
         apps.get_app_config(app_label).verbose_name = app_name
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records the sign-in makes by itself: staff look at them and delete them, nothing else."""
-
-    actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class LockedOutSignInAdmin(ReadOnlyAdmin):

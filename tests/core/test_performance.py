@@ -5,7 +5,7 @@ visit: each is something a visitor on a phone, or the server under load, would n
 """
 
 import re
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -18,10 +18,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from activities.models import Event, EventSeries, Language, Location, NewsItem, Service
 from activities.models.content import language_choices
+from audit.models import AuditEntry
 from core.models import SiteLanguage
 from media_library.models import Document, Image
 from outbox.models import Email
 from pages.models import Contact, Page, Partner, TargetGroup
+from reports.models import FrozenReport
 from tests.support.html import CSS_URL, LoadedResources
 from tests.support.servers import fetch_with_headers
 
@@ -50,6 +52,19 @@ UNSEEDED_LANGUAGES = [
 
 # One way to add a row for every model the admin lists; a new ModelAdmin needs one here.
 ROW_MAKERS = {
+    AuditEntry: lambda n: AuditEntry.objects.create(
+        user=User.objects.create_user(f"auditor{n}"),
+        username=f"auditor{n}",
+        action=AuditEntry.Action.EXPORTED_REPORT,
+        what=f"2026-01-01–2026-12-{n + 1:02d} csv",
+    ),
+    FrozenReport: lambda n: FrozenReport.objects.create(
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 1, 1) + timedelta(days=n),
+        frozen_by=User.objects.create_user(f"freezer{n}"),
+        frozen_by_name=f"freezer{n}",
+        figures={},
+    ),
     Group: lambda n: Group.objects.create(name=f"Group {n}"),
     User: lambda n: User.objects.create_user(f"user{n}", f"user{n}@example.org"),
     Page: lambda n: Page.objects.create(title_et=f"Leht {n}", body_et="<p>Tekst</p>"),

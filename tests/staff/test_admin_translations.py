@@ -30,6 +30,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from pages.models import Partner
+from reports.models import FrozenReport
 from tests.support import uploads
 from tests.support.languages import LANGUAGES
 from tests.support.visible_text import VisibleText
@@ -48,7 +49,16 @@ SECRET = re.compile(r"\b[A-Z2-7]{16,}\b|\w*\*{4,}")
 SAME_IN_EVERY_LANGUAGE = {code.upper() for code in LANGUAGES} | set(LANGUAGES)
 SAME_IN_EVERY_LANGUAGE |= {"FreeOTP", "Aegis", "Google", "Authenticator", "QR", "LDAP"}
 SAME_IN_EVERY_LANGUAGE |= {"Control", "Command", "Mac", "Single", "Sign", "On", "Sing"}
-SAME_IN_EVERY_LANGUAGE |= {"JPEG", "PNG", "WebP", "PDF", "DOCX", "ODT"}  # file formats
+SAME_IN_EVERY_LANGUAGE |= {
+    "JPEG",
+    "PNG",
+    "WebP",
+    "PDF",
+    "DOCX",
+    "ODT",
+    "CSV",
+    "XLSX",
+}  # file formats
 SAME_IN_EVERY_LANGUAGE |= {"OpenStreetMap"}  # a proper name
 
 
@@ -96,6 +106,9 @@ def history(signed_in):
             texts = {f"{field}_{code}": f"{kind} {code}" for code in LANGUAGES}
             upload = SimpleUploadedFile("upload", content)
             signed_in.post(reverse(f"admin:media_library_{kind}_add"), {"upload": upload} | texts)
+        # A frozen report (its page and its admin) and the audit log's entry of it.
+        period = {"start": "2025-01-01", "end": "2027-12-31"}
+        assert signed_in.post(reverse("admin:reports_freeze"), period).status_code == 302
         partner = Partner.objects.order_by("pk").first()
         change = reverse("admin:pages_partner_change", args=[partner.pk])
         deleted = Partner.objects.order_by("pk").last()
@@ -137,6 +150,12 @@ def admin_pages(user):
     pages = [
         ("start page", reverse("admin:index")),
         ("missing translations", reverse("admin:pages_missing_translations")),
+        ("reports", reverse("admin:reports_report")),
+        ("reports, a wrong period", reverse("admin:reports_report") + "?start=2026-13-01&end="),
+        *[
+            ("frozen report", reverse("admin:reports_frozen", args=[frozen.pk]))
+            for frozen in FrozenReport.objects.all()[:1]
+        ],
         ("two-factor set-up", reverse("admin:two_factor")),
         ("password change", reverse("admin:password_change")),
         ("password changed", reverse("admin:password_change_done")),
