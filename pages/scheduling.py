@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from core.page_cache import changes_at
 
 
-def public_now(now, prefix=""):
-    """The condition "public at `now`", of the items at `prefix` (e.g. "service__")."""
+def public_now(now):
+    """The condition "visitors see it at `now`"."""
     return (
-        Q(**{f"{prefix}published": True})
-        & (Q(**{f"{prefix}publish_from__isnull": True}) | Q(**{f"{prefix}publish_from__lte": now}))
-        & (Q(**{f"{prefix}unpublish_at__isnull": True}) | Q(**{f"{prefix}unpublish_at__gt": now}))
+        Q(published=True)
+        & (Q(publish_from__isnull=True) | Q(publish_from__lte=now))
+        & (Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
     )
 
 
