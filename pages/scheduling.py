@@ -9,19 +9,19 @@ included, since an item scheduled to appear later must make the list change.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Q, Subquery
+from django.db.models import ExpressionWrapper, Min, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import changes_at
 
 
-def public_now(now, prefix=""):
-    """The condition "public at `now`", of the items at `prefix` (e.g. "service__")."""
+def public_now(now):
+    """The condition "visitors see it at `now`"."""
     return (
-        Q(**{f"{prefix}published": True})
-        & (Q(**{f"{prefix}publish_from__isnull": True}) | Q(**{f"{prefix}publish_from__lte": now}))
-        & (Q(**{f"{prefix}unpublish_at__isnull": True}) | Q(**{f"{prefix}unpublish_at__gt": now}))
+        Q(published=True)
+        & (Q(publish_from__isnull=True) | Q(publish_from__lte=now))
+        & (Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
     )
 
 
@@ -144,8 +144,18 @@ def declare_schedule(request, items, candidates, now):
 
 
 def shown_first(request, candidates, limit, now):
-    """The first `limit` of `candidates` visitors see at `now`, in one query; the page cache
-    learns when the clock next changes them."""
-    items = list(with_schedule(candidates.published(now), candidates, now)[:limit])
-    declare_schedule(request, items, candidates, now)
-    return items
+    """The first `limit` of `candidates` visitors see at `now`, in one query, also when there
+    is none; the page cache learns when the clock next changes them.
+
+    The query reads those still to come (published, not over) with those shown first: its
+    rows carry the next moments (with_schedule), and where it has no row, nothing published is
+    still to come, so the clock changes nothing."""
+    ordering = candidates.query.order_by or candidates.model._meta.ordering
+    still_to_come = candidates.filter(published=True).exclude(unpublish_at__lte=now)
+    rows = with_schedule(still_to_come, candidates, now).annotate(
+        public=ExpressionWrapper(public_now(now), output_field=models.BooleanField())
+    )
+    rows = list(rows.order_by("-public", *ordering)[:limit])
+    if rows:
+        changes_at(request, earliest(rows[0].schedule_appears_at, rows[0].schedule_disappears_at))
+    return [row for row in rows if row.public]

@@ -2,7 +2,7 @@
 disappears to the minute with nobody editing, also on pages the page cache holds (a clock the
 test controls, as for events in tests/activities/test_cache_and_clock.py)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 import time_machine
@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from activities.models import Event, NewsItem, Service
+from activities.parameters import HOME_NEWS
 from pages.models import Contact, Page, Partner, TargetGroup
 from tests.support.activities import admin_form_data, make_event, make_news, make_service, tallinn
+from tests.support.budgets import MAX_QUERIES_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +193,23 @@ def test_the_admin_list_says_which_items_are_scheduled(admin_client, clock):
     content = admin_client.get(reverse("admin:activities_newsitem_changelist")).content.decode()
     assert "ajastatud: alates 04.05.2026 12:01" in content
     assert "kuni 04.05.2026 12:03" in content
+
+
+def test_items_still_to_come_never_push_shown_ones_out_of_a_short_list(client, clock):
+    for number in range(HOME_NEWS):
+        make_news(f"Avaldatud {number}", published_on=date(2026, 5, 1))
+    for number in range(2):  # newer, so first in date order, but not shown yet
+        make_news(f"Tulekul {number}", published_on=date(2026, 5, 3), publish_from=APPEARS)
+    html = page_text(client, "/et/")
+    assert all(f"Avaldatud {number}" in html for number in range(HOME_NEWS))
+    assert "Tulekul" not in html
+    clock.move_to(APPEARS)
+    html = page_text(client, "/et/")
+    assert "Tulekul 0" in html and "Tulekul 1" in html
+
+
+def test_the_home_page_without_events_or_news_stays_within_the_query_budget(
+    client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE):
+        page_text(client, "/et/")
