@@ -133,6 +133,6 @@ def remove_section(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pages", "0011_scheduled_publishing_and_media")]
+    dependencies = [("pages", "0011_scheduled_publishing")]
 
     operations = [migrations.RunPython(add_section, remove_section)]
