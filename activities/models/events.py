@@ -184,6 +184,8 @@ class EventSeries(EventDetails):
         "for_everyone",
         "estonian_level",
         "capacity",
+        "children_take_seats",
+        "waiting_list_size",
         "published",
         "is_sample",
     )
