@@ -4,7 +4,7 @@ the waiting list, the event cancelled, and the reminder the day before. A sign-u
 e-mail address (staff took it by phone) gets none: staff call the person."""
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from activities.calendar import event_file
 from outbox.messages import AttachedFile, queue_message
@@ -14,6 +14,11 @@ from outbox.queries import messages_about
 from .links import manage_url
 
 TEMPLATE = "signup/email/notice"
+
+
+def event_url(registration):
+    with translation.override(registration.language):
+        return settings.SITE_URL + registration.event.get_absolute_url()
 
 
 def queue(registration, kind, attach_event=False, **context):
@@ -33,7 +38,7 @@ def queue(registration, kind, attach_event=False, **context):
             "kind": kind,
             "registration": registration,
             "event": event,
-            "event_url": settings.SITE_URL + event.get_absolute_url(),
+            "event_url": event_url(registration),
             "manage_url": manage_url(registration),
             **context,
         },

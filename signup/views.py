@@ -89,7 +89,10 @@ def render_page(request, event, form=None, refusal=None, status=200):
 @never_cache
 def signup_form(request, pk):
     event = event_for_signup(request, pk)
-    if reason := booking.closed_reason(event, timezone.now()):
+    reason = booking.closed_reason(event, timezone.now())
+    if reason is None and not booking.seats_left(event) and booking.waiting_list_full(event):
+        reason = "waiting_list_full"
+    if reason:
         return render_page(request, event, refusal=REFUSALS[reason])
     if request.method != "POST":
         form = SignupForm(groups=groups_from_query(request))

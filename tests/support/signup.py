@@ -1,0 +1,34 @@
+"""Events that take sign-ups, and the sign-up form filled in as a visitor would."""
+
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+
+from .activities import make_event
+
+
+def signup_event(title="Eesti keele kohvik", *, capacity=20, starts_in=timedelta(days=3), **fields):
+    starts_at = timezone.now() + starts_in
+    return make_event(title, starts_at, capacity=capacity, **fields)
+
+
+def form_key_of(html):
+    return re.search(r'name="form_key" value="([^"]+)"', html).group(1)
+
+
+def signup_data(number=1, **fields):
+    """The form as a visitor fills it in: person `number` (their own e-mail address)."""
+    return {
+        "name": f"Osaleja {number}",
+        "email": f"osaleja{number}@example.org",
+        "phone": "",
+        "language": "ru",
+        "children": "",
+        **fields,
+    }
+
+
+def manage_link_in(text):
+    """The link to see, cancel or delete the sign-up, from an e-mail's text."""
+    return re.search(r"https?://\S+/[^/\s]+/[^/\s]+/\S+/", text).group(0)
