@@ -93,7 +93,8 @@ def signup_form(request, pk):
     if reason is None and not booking.seats_left(event) and booking.waiting_list_full(event):
         reason = "waiting_list_full"
     if reason:
-        return render_page(request, event, refusal=REFUSALS[reason])
+        status = 409 if request.method == "POST" else 200
+        return render_page(request, event, refusal=REFUSALS[reason], status=status)
     if request.method != "POST":
         form = SignupForm(groups=groups_from_query(request))
         return render_page(request, event, form)

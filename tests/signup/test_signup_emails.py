@@ -116,9 +116,9 @@ def test_cancelling_the_event_tells_everyone_confirmed_or_waiting_once():
 
 def test_the_reminder_goes_the_day_before_once_and_not_to_late_sign_ups():
     event = signup_event(starts_in=timedelta(days=2))
-    early, _created = booking.sign_up(event.pk, person(1))
+    booking.sign_up(event.pk, person(1))
     the_day_before = event.starts_at - timedelta(hours=23)
-    late, _created = booking.sign_up(event.pk, person(2), now=the_day_before)
+    booking.sign_up(event.pk, person(2), now=the_day_before)
     assert reminders.send_reminders(now=event.starts_at - timedelta(hours=30)) == 0  # too early
     assert reminders.send_reminders(now=the_day_before) == 1
     assert reminders.send_reminders(now=the_day_before + timedelta(minutes=5)) == 0
