@@ -63,11 +63,12 @@ class Resident:
         return attempt
 
 
-def sign_up_at_once(bases, event_id, count, before_sending=None):
+def sign_up_at_once(bases, event_id, count, before_sending=None, first_number=0):
     """`count` residents open the form (spread over the servers at `bases`), then all send it
     at the same moment. Their Attempts, in order; `before_sending()` runs once all forms are
     open (to kill a server mid-way, say, from another thread)."""
-    residents = [Resident(bases[n % len(bases)], event_id, n) for n in range(count)]
+    numbers = range(first_number, first_number + count)
+    residents = [Resident(bases[n % len(bases)], event_id, n) for n in numbers]
     openers = [threading.Thread(target=resident.open_form) for resident in residents]
     for thread in openers:
         thread.start()
