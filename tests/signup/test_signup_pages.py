@@ -185,3 +185,14 @@ def test_an_event_without_places_has_no_sign_up(client):
 def test_an_unpublished_event_has_no_sign_up_page(client):
     event = signup_event(published=False)
     assert client.get(signup_url(event)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/en/privacy/", "Your name, contacts and needs are deleted 30 days after the event."),
+        ("/ru/konfidencialnost/", "удаляются через 30 дней после мероприятия"),
+    ],
+)
+def test_the_privacy_notice_says_what_a_sign_up_stores_and_for_how_long(client, path, text):
+    assert text in client.get(path).content.decode()
