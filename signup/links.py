@@ -13,14 +13,18 @@ from django.utils import translation
 SALT = "signup.manage"
 
 
+SIGNER = signing.Signer(salt=SALT)
+
+
 def token_for(registration):
-    return signing.dumps([registration.pk, registration.manage_key], salt=SALT, compress=True)
+    """The same link every time (no timestamp: it expires with the event, see views)."""
+    return SIGNER.sign_object([registration.pk, registration.manage_key], compress=True)
 
 
 def registration_id_from(token, manage_key_of):
     """The sign-up's id, or None for a token that was altered or names no sign-up."""
     try:
-        registration_id, key = signing.loads(token, salt=SALT)
+        registration_id, key = SIGNER.unsign_object(token)
     except (signing.BadSignature, ValueError, TypeError):
         return None
     if not isinstance(registration_id, int) or manage_key_of(registration_id) != key:

@@ -1,14 +1,15 @@
 """A resident signs up on the event's own sign-up page: confirmed while places are left, on the
 waiting list after, refused with a clear message (and other sessions) when sign-up is closed."""
 
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from django.utils import timezone
 
-from activities.models import Event
+from activities.models import Event, EventSeries
 from signup.models import Registration
 from tests.support.activities import make_service
+from tests.support.flow_client import Browser, refugee_two_years, travel_to
 from tests.support.html import outline
 from tests.support.signup import form_key_of, signup_data, signup_event
 
@@ -196,3 +197,36 @@ def test_an_unpublished_event_has_no_sign_up_page(client):
 )
 def test_the_privacy_notice_says_what_a_sign_up_stores_and_for_how_long(client, path, text):
     assert text in client.get(path).content.decode()
+
+
+def test_the_checkers_result_links_the_sign_up_with_the_groups_as_codes_only(client):
+    with travel_to(date(2026, 6, 15)):
+        event = signup_event("Uute tulijate kohtumine", groups=["new_immigrant"])
+        html = refugee_two_years(Browser(client, "en")).press("result").html
+        link = f"/en/events/{event.pk}/sign-up/?groups="
+        assert link in html
+        carried = html.split(link)[1].split('"')[0]
+        assert set(carried.replace("%2C", ",").split(",")) == {
+            "international_protection",
+            "new_immigrant",
+        }
+        form = client.get(link + carried).content.decode()
+    for code in ("international_protection", "new_immigrant"):
+        assert "checked" in form.split(f'value="{code}"')[1].split(">")[0]
+
+
+def test_a_series_gives_each_date_its_sign_up_settings():
+    series = EventSeries.objects.create(
+        title_et="Keelekohvik",
+        first_day=timezone.localdate() + timedelta(days=1),
+        weekdays="MO,TH",
+        times=3,
+        start_time=time(17),
+        end_time=time(18),
+        capacity=12,
+        children_take_seats=True,
+        waiting_list_size=5,
+    )
+    series.apply_from(series.first_day)
+    dates = list(series.events.values_list("capacity", "children_take_seats", "waiting_list_size"))
+    assert dates == [(12, True, 5)] * 3

@@ -31,5 +31,5 @@ def signup_data(number=1, **fields):
 
 def manage_link_in(text):
     """The link to see, cancel or delete the sign-up, from an e-mail's text: the one whose last
-    part is a signed token (signing's "value:timestamp:signature")."""
-    return re.search(r"https?://\S+/[^/\s]+:[^/\s]+:[^/\s]+/", text).group(0)
+    part is a signed token (signing's "value:signature")."""
+    return re.search(r"https?://\S+/[^/\s]+:[^/\s]+/", text).group(0)
