@@ -208,3 +208,26 @@ def test_an_event_that_is_over_takes_no_sign_up_and_the_clock_is_the_servers():
     with pytest.raises(booking.Refused) as refused:
         booking.sign_up(event.pk, person(1))
     assert refused.value.reason == "started"
+
+
+def test_a_date_a_series_no_longer_gives_is_cancelled_not_deleted_under_those_signed_up():
+    from activities.models import EventSeries
+
+    series = EventSeries.objects.create(
+        title_et="Keelekohvik",
+        first_day=timezone.localdate() + timedelta(days=1),
+        weekdays="MO,TH",
+        times=2,
+        start_time=timezone.datetime(2026, 1, 1, 17).time(),
+        end_time=timezone.datetime(2026, 1, 1, 18).time(),
+        capacity=5,
+    )
+    series.apply_from(series.first_day)
+    last = series.events.order_by("starts_at").last()
+    booking.sign_up(last.pk, person(1))
+    series.times = 1
+    series.save()
+    series.apply_from(series.first_day)
+    last.refresh_from_db()
+    assert last.cancelled
+    assert emails_to(1)[-1].kind == "signup_event_cancelled"
