@@ -2,7 +2,7 @@
 attendance, each person's status and e-mails, and names shown only to those allowed."""
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -10,6 +10,7 @@ from django.utils import translation
 from signup import booking
 from signup.models import Registration
 from tests.support.signup import signup_event
+from tests.support.staff import staff_with
 
 pytestmark = pytest.mark.django_db
 
@@ -22,18 +23,14 @@ def english_admin():
         yield
 
 
-def staff_with(*codenames, username="desk"):
-    user = User.objects.create_user(username, is_staff=True)
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def desk():
     return staff_with(
-        "view_participants", "view_registration", "add_registration", "change_registration"
+        "view_participants",
+        "view_registration",
+        "add_registration",
+        "change_registration",
+        username="desk",
     )
 
 

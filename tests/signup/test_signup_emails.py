@@ -15,7 +15,7 @@ from outbox.models import Email
 from signup import booking, reminders
 from signup.models import Registration
 from tests.support.html import PageOutline
-from tests.support.signup import manage_link_in, signup_event
+from tests.support.signup import manage_link_in, signup_event, signup_series
 
 pytestmark = pytest.mark.django_db
 
@@ -211,18 +211,7 @@ def test_an_event_that_is_over_takes_no_sign_up_and_the_clock_is_the_servers():
 
 
 def test_a_date_a_series_no_longer_gives_is_cancelled_not_deleted_under_those_signed_up():
-    from activities.models import EventSeries
-
-    series = EventSeries.objects.create(
-        title_et="Keelekohvik",
-        first_day=timezone.localdate() + timedelta(days=1),
-        weekdays="MO,TH",
-        times=2,
-        start_time=timezone.datetime(2026, 1, 1, 17).time(),
-        end_time=timezone.datetime(2026, 1, 1, 18).time(),
-        capacity=5,
-    )
-    series.apply_from(series.first_day)
+    series = signup_series(2, capacity=5)
     last = series.events.order_by("starts_at").last()
     booking.sign_up(last.pk, person(1))
     series.times = 1

@@ -1,17 +1,17 @@
 """A resident signs up on the event's own sign-up page: confirmed while places are left, on the
 waiting list after, refused with a clear message (and other sessions) when sign-up is closed."""
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
-from activities.models import Event, EventSeries
+from activities.models import Event
 from signup.models import Registration
 from tests.support.activities import make_service
 from tests.support.flow_client import Browser, refugee_two_years, travel_to
 from tests.support.html import outline
-from tests.support.signup import form_key_of, signup_data, signup_event
+from tests.support.signup import form_key_of, signup_data, signup_event, signup_series
 
 pytestmark = pytest.mark.django_db
 
@@ -216,17 +216,6 @@ def test_the_checkers_result_links_the_sign_up_with_the_groups_as_codes_only(cli
 
 
 def test_a_series_gives_each_date_its_sign_up_settings():
-    series = EventSeries.objects.create(
-        title_et="Keelekohvik",
-        first_day=timezone.localdate() + timedelta(days=1),
-        weekdays="MO,TH",
-        times=3,
-        start_time=time(17),
-        end_time=time(18),
-        capacity=12,
-        children_take_seats=True,
-        waiting_list_size=5,
-    )
-    series.apply_from(series.first_day)
+    series = signup_series(3, capacity=12, children_take_seats=True, waiting_list_size=5)
     dates = list(series.events.values_list("capacity", "children_take_seats", "waiting_list_size"))
     assert dates == [(12, True, 5)] * 3

@@ -1,9 +1,11 @@
 """Events that take sign-ups, and the sign-up form filled in as a visitor would."""
 
 import re
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.utils import timezone
+
+from activities.models import EventSeries
 
 from .activities import make_event
 
@@ -33,3 +35,18 @@ def manage_link_in(text):
     """The link to see, cancel or delete the sign-up, from an e-mail's text: the one whose last
     part is a signed token (signing's "value:signature")."""
     return re.search(r"https?://\S+/[^/\s]+:[^/\s]+/", text).group(0)
+
+
+def signup_series(times, **fields):
+    """A weekly language café from tomorrow, `times` dates, its dates made (apply_from)."""
+    series = EventSeries.objects.create(
+        title_et="Keelekohvik",
+        first_day=timezone.localdate() + timedelta(days=1),
+        weekdays="MO,TH",
+        times=times,
+        start_time=time(17),
+        end_time=time(18),
+        **fields,
+    )
+    series.apply_from(series.first_day)
+    return series

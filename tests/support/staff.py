@@ -2,7 +2,7 @@
 
 import secrets
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.test import Client
 from django.urls import reverse
 
@@ -34,3 +34,10 @@ def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def staff_with(*codenames, username=None):
+    """A signed-in member of staff with just these permissions (by codename)."""
+    user = User.objects.create_user(username or f"staff-{len(codenames)}", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    return signed_in(user)
