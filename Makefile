@@ -109,6 +109,8 @@ screenshots: $(VENV)/.dev-installed compile-messages
 	$(BIN)/python -m tools.screenshots
 
 # Load benchmark against gunicorn as `run` starts it, then Lighthouse on the home page and the
-# checker (needs wrk and ab: apt-get install wrk apache2-utils; Chromium at /usr/bin/chromium).
+# checker (needs wrk and ab: apt-get install wrk apache2-utils; Chromium at /usr/bin/chromium);
+# then sign-ups per second with the worker running, and the event page meanwhile.
 bench: setup node_modules/.installed
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.signup

@@ -125,7 +125,17 @@ class EventFields:
     formfield_overrides = ContentAdmin.formfield_overrides | CHECKBOXES
     audience = (
         _("For whom"),
-        {"fields": ["target_groups", "for_everyone", "languages", "estonian_level", "capacity"]},
+        {
+            "fields": [
+                "target_groups",
+                "for_everyone",
+                "languages",
+                "estonian_level",
+                "capacity",
+                "children_take_seats",
+                "waiting_list_size",
+            ]
+        },
     )
 
 
@@ -137,10 +147,11 @@ class EventAdmin(EventFields, RichTextAdmin):
         RichTextAdmin.media_fieldset,
         (_("When and where"), {"fields": ["starts_at", "ends_at", "location", "online_url"]}),
         EventFields.audience,
+        (_("Sign-up"), {"fields": ["signup_opens_at", "signup_closes_at", "signups"]}),
         (_("Cancelling"), {"fields": ["cancelled", "cancellation_reason"]}),
         (_("Publishing"), {"fields": ["published", *PUBLISHING_TIMES, "in_series"]}),
     ]
-    readonly_fields = ("in_series",)
+    readonly_fields = ("in_series", "signups")
     list_display = (
         "title",
         "starts_at",
@@ -154,6 +165,21 @@ class EventAdmin(EventFields, RichTextAdmin):
     list_select_related = ("location",)
     date_hierarchy = "starts_at"
     search_fields = in_every_language("title")
+
+    @admin.display(description=_("sign-ups"))
+    def signups(self, event):
+        """Links to the sign-up app's admin (by URL name: this app does not import it)."""
+        if event.pk is None or event.capacity is None:
+            return "–"
+        listed = reverse("admin:signup_registration_changelist") + f"?event__id__exact={event.pk}"
+        add = reverse("admin:signup_registration_add") + f"?event={event.pk}"
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            listed,
+            _("See who signed up"),
+            add,
+            _("Sign someone up (phone, in person)"),
+        )
 
     @admin.display(description=_("series"))
     def in_series(self, event):

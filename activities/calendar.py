@@ -2,6 +2,7 @@
 calendar, and a feed of the upcoming events per language, to subscribe to."""
 
 from datetime import UTC
+from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
@@ -32,8 +33,12 @@ def calendar(name):
 
 def vevent(request, event):
     """One event; times in UTC, so that no time zone definition is needed."""
+    return event_entry(event, request.get_host(), request.build_absolute_uri)
+
+
+def event_entry(event, host, absolute_url):
     entry = icalendar.Event()
-    entry.add("uid", f"event-{event.pk}@{request.get_host()}")
+    entry.add("uid", f"event-{event.pk}@{host}")
     entry.add("dtstamp", event.updated_at.astimezone(UTC))
     entry.add("last-modified", event.updated_at.astimezone(UTC))
     entry.add("dtstart", event.starts_at.astimezone(UTC))
@@ -41,7 +46,7 @@ def vevent(request, event):
     title = f"{_('Cancelled')}: {event.title}" if event.cancelled else event.title
     entry.add("summary", title)
     entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
-    entry.add("url", request.build_absolute_uri(event.get_absolute_url()))
+    entry.add("url", absolute_url(event.get_absolute_url()))
     if description := strip_tags(event.body or "").strip():
         entry.add("description", description)
     if event.location:
@@ -49,6 +54,13 @@ def vevent(request, event):
     elif event.online_url:
         entry.add("location", event.online_url)
     return entry
+
+
+def event_file(event, site_url):
+    """The .ics of one event, without a request (an e-mail's attachment): links on `site_url`."""
+    cal = calendar(str(settings.SITE_NAME))
+    cal.add_component(event_entry(event, urlsplit(site_url).netloc, lambda path: site_url + path))
+    return cal.to_ical()
 
 
 def ics_response(cal, filename):

@@ -26,6 +26,11 @@ Pages can also change with nobody editing, as time passes: an event ends and lea
 upcoming events. A view declares the next such moment with ``changes_at(request, moment)``; the
 page is kept until then and no longer, in the shared cache and in every process's copy.
 
+One page can also be forgotten alone, with ``forget_paths(paths)``: each address has a
+generation of its own (none until it is first forgotten), read with the version in the same cache
+round trip and part of the key. A sign-up changes the seats line of one event's page in every
+language; forgetting those few addresses keeps the rest of the site served from the cache.
+
 Addresses with a query string (a filtered list, page 2) are cached only when the view declares
 with ``query_understood(request)`` that it checked every parameter; the key holds the query in
 one normalised form, so the same filters in another order share one entry.
@@ -50,6 +55,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "page-cache:version"
+PATH_GENERATION_KEY = "page-cache:path:{}"
 ENTRY_TIMEOUT = 24 * 60 * 60  # seconds; a new version makes old entries unreachable anyway
 # Headers worth replaying; everything else (Date, Set-Cookie, security headers) is either
 # not cacheable or added again by the middleware above this one on every response.
@@ -189,18 +195,35 @@ class LocalPages:
 local_pages = LocalPages()
 
 
-def current_version():
+def current_version(path=None):
+    """The content version, and the generation of `path` ("" if never forgotten)."""
+    generation_key = PATH_GENERATION_KEY.format(path)
     if unstored_version.version is not None:
         version = unstored_version.version
         unstored_version.store(version)
-        return version
-    version = cache.get(VERSION_KEY)
+        return version, cache.get(generation_key, "")
+    values = cache.get_many([VERSION_KEY, generation_key])  # one round trip
+    version, generation = values.get(VERSION_KEY), values.get(generation_key, "")
     if version is None:
         version = uuid.uuid4().hex
         # add() keeps a version another process set in the meantime.
         cache.add(VERSION_KEY, version, timeout=None)
         version = cache.get(VERSION_KEY) or version
-    return version
+    return version, generation
+
+
+def forget_paths(paths):
+    """After the current transaction commits, forget the cached pages at `paths` (path_info, in
+    every language and host), and only those."""
+
+    def forget():
+        cache.set_many(
+            # No entry outlives ENTRY_TIMEOUT, so a generation kept as long cannot come back.
+            {PATH_GENERATION_KEY.format(path): uuid.uuid4().hex for path in paths},
+            timeout=ENTRY_TIMEOUT,
+        )
+
+    transaction.on_commit(forget)
 
 
 def content_changed(**kwargs):
@@ -267,7 +290,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        version = current_version()
+        version, generation = current_version(request.path_info)
         # get_host() first, as CommonMiddleware would: a Host outside ALLOWED_HOSTS gets the 400
         # page, never a cached page. Pages hold absolute links (canonical, hreflang), so each
         # allowed host (and scheme) has its own copy.
@@ -276,7 +299,7 @@ class AnonymousPageCacheMiddleware:
         address = request.path_info
         if query:  # hashed: keys stay short whatever the query
             address += f"?{hashlib.blake2b(query.encode(), digest_size=16).hexdigest()}"
-        key = f"page-cache:{release()}:{version}:{origin}{address}"
+        key = f"page-cache:{release()}:{version}:{generation}:{origin}{address}"
         cached = local_pages.get(version, key)
         if cached is None:
             cached = cache.get(key)

@@ -109,6 +109,8 @@ def result_page(request, flow):
         "contacts": Contact.objects.published(),
         # What next: services and events for the groups that apply (and those for everyone).
         "whats_next": for_groups(request, [str(group) for group in decision.groups]),
+        # Carried to an event's sign-up page as codes only, to tick them there.
+        "signup_groups": ",".join(str(group) for group in decision.groups),
         "hidden_fields": flow.hidden_fields(),
     }
     return render(request, "eligibility/result.html", context)

@@ -133,6 +133,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
+    # Every transaction takes the write lock when it begins: two sign-ups for one event run one
+    # after the other instead of failing on a lock upgrade ("database is locked").
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database host that does not answer at all fails within seconds (the 503 page) instead of
     # holding a worker until gunicorn kills it. DATABASE_URL's ?connect_timeout= overrides it.
@@ -310,6 +313,9 @@ if TASKS_BACKEND == "database":
 # ends, once a day, after their rows of the report table are written (reports/retention.py).
 SIGNUP_KEEP_DAYS = int(os.environ.get("SIGNUP_KEEP_DAYS", "30"))
 WORKER_PERIODIC_JOBS["reports.retention.forget_participants"] = 24 * 60 * 60
+# The sign-up's reminders, the day before each event (signup/parameters.py).
+SIGNUP_REMINDER_SWEEP_SECONDS = float(os.environ.get("SIGNUP_REMINDER_SWEEP_SECONDS", "300"))
+WORKER_PERIODIC_JOBS["signup.reminders.send_reminders"] = SIGNUP_REMINDER_SWEEP_SECONDS
 
 # EMAIL_URL (dj-email-url), e.g. smtp://user:password@host:587?tls=1. Unset, each message is
 # written as a file under var/mail/, so `make run` needs no mail server.
@@ -334,6 +340,14 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 OUTBOX_RETRY_SECONDS = float(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))
 OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "20"))
 OUTBOX_KEEP_DAYS = int(os.environ.get("OUTBOX_KEEP_DAYS", "30"))
+
+# ---- Sign-up for events (docs/operations.md, "Sign-up") ----
+
+# At most this many sign-up forms sent per client address per hour (0: no limit). The client
+# address is the connecting one, or, when that is a trusted proxy (FORWARDED_ALLOW_IPS, the same
+# list gunicorn trusts), the last address of X-Forwarded-For: the one that proxy added.
+SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "20"))
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
 # Security: headers, cookies, HTTPS, bounded input, the admin's sign-in (kjproject/security.py).
 from .security import *  # noqa: E402, F403

@@ -52,6 +52,8 @@ urlpatterns += i18n_patterns(
     path(settings.ADMIN_PATH, admin.site.urls),
     # Before pages: its catch-all <slug>/ would take "eligibility/" for a page.
     path("eligibility/", include("eligibility.urls")),
+    # Before activities: an event's sign-up page lies under its address.
+    path("", include("signup.urls")),
     # Before pages too: /services/, /events/, /news/ (translated) are not page slugs.
     path("", include("activities.urls")),
     path("", include("pages.urls")),

@@ -1,10 +1,16 @@
 """A resident's sign-up for an event."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def new_manage_key():
+    return secrets.token_urlsafe(16)
 
 
 class Registration(models.Model):
@@ -58,9 +64,17 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("signed up at"), default=timezone.now, db_index=True)
     changed_at = models.DateTimeField(_("last changed"), auto_now=True)
     anonymised_at = models.DateTimeField(_("personal data deleted at"), null=True, blank=True)
+    # Each e-mail that must go once at most: the reminder the day before, the notice that the
+    # event is cancelled.
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    told_cancelled_at = models.DateTimeField(
+        _("told of the cancellation at"), null=True, blank=True
+    )
     # The sign-up form's one-time key: a second submission of the same form (a double click)
     # finds the first sign-up instead of making another.
     form_key = models.CharField(max_length=64, blank=True, editable=False)
+    # Part of the signed link in the e-mails (signup/links.py): the link is this sign-up's alone.
+    manage_key = models.CharField(max_length=32, default=new_manage_key, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -81,6 +95,10 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.event} ({self.get_status_display()})"
+
+    @property
+    def active(self):
+        return self.status in (self.Status.CONFIRMED, self.Status.WAITING)
 
     @property
     def seats(self):

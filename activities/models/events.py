@@ -190,6 +190,8 @@ class EventSeries(EventDetails):
         "for_everyone",
         "estonian_level",
         "capacity",
+        "children_take_seats",
+        "waiting_list_size",
         "published",
         "publish_from",
         "unpublish_at",
@@ -274,8 +276,8 @@ class EventSeries(EventDetails):
     def apply_from(self, first_changed):
         """Make the dates from `first_changed` on what the series says, keeping each date's
         own page: a date the rules still give is updated, a new one is made, one they no longer
-        give is deleted. Earlier dates are left as they are. A date cancelled on its own stays
-        cancelled."""
+        give is deleted (or cancelled, if people signed up for it). Earlier dates are left as
+        they are. A date cancelled on its own stays cancelled."""
         zone = ZoneInfo(settings.TIME_ZONE)
         existing = {
             event.occurrence: event for event in self.events.filter(occurrence__gte=first_changed)
@@ -305,4 +307,10 @@ class EventSeries(EventDetails):
             event.target_groups.set(groups)
             event.documents.set(documents)
         for event in existing.values():
-            event.delete()
+            if event.registrations.exists():
+                # People signed up for it (the sign-up app's rows): it is cancelled, and they
+                # are told, rather than deleted under them.
+                event.cancelled = True
+                event.save()
+            else:
+                event.delete()

@@ -1,5 +1,6 @@
 """The privacy notice's section on event sign-ups (issue 16): what a sign-up stores and why, who
-sees it, how long it is kept, what the project's reports keep, and the audit log; in every
+sees it, how long it is kept, what the project's reports keep, the audit log, deleting one's own
+sign-up and the sign-up form's cookie; in every
 language, the Estonian text authoritative. The summary no longer says the site stores nothing.
 
 As in 0008, a text is changed only where it is still exactly what the earlier migrations left
@@ -39,7 +40,10 @@ SIGN_UPS = {
     "sündmus, keel, sihtrühmad, laste arv ja kas osalesite. Et lugeda kokku, mitu eri inimest "
     "projekti sündmustel osales, hoiame nendega koos pseudonüümset tunnust: see arvutatakse "
     "teie e-posti aadressist või telefoninumbrist enne nende kustutamist ja sellest ei saa "
-    "aadressi ega numbrit tagasi arvutada. Aruannetes on ainult arvud, mitte nimed.</p>",
+    "aadressi ega numbrit tagasi arvutada. Aruannetes on ainult arvud, mitte nimed.</p>"
+    "<p>Oma andmed saate igal ajal kustutada meie e-kirjades oleva lingiga.</p>"
+    "<p>Registreerumisvorm salvestab küpsise <strong>csrftoken</strong>, mis kaitseb vormi "
+    "võltsitud päringute eest; see on tehniliselt vajalik.</p>",
     "ru": "<h2>Запись на мероприятия</h2>"
     "<p>Если вы записываетесь на мероприятие, мы сохраняем ваше имя, адрес электронной почты "
     "или номер телефона, язык общения, число детей, которые придут с вами, отмеченные вами "
@@ -55,7 +59,10 @@ SIGN_UPS = {
     "подсчитать, сколько разных людей участвовало в мероприятиях проекта, мы храним вместе с "
     "этими данными псевдонимный ключ: он вычисляется из вашего адреса электронной почты или "
     "номера телефона до их удаления, и по нему нельзя восстановить адрес или номер. В отчётах "
-    "есть только числа, а не имена.</p>",
+    "есть только числа, а не имена.</p>"
+    "<p>Вы можете в любой момент удалить свои данные по ссылке в наших письмах.</p>"
+    "<p>Форма записи сохраняет файл cookie <strong>csrftoken</strong>, который защищает её от "
+    "поддельных запросов; он технически необходим.</p>",
     "en": "<h2>Signing up for events</h2>"
     "<p>When you sign up for an event, we store your name, your e-mail address or phone number, "
     "the language to contact you in, the number of children coming with you, the needs you tell "
@@ -71,7 +78,10 @@ SIGN_UPS = {
     "count how many different people took part in the project's events, we keep a "
     "pseudonymous key with them: it is computed from your e-mail address or phone number "
     "before they are deleted, and the address or number cannot be worked out from it. The "
-    "reports contain only numbers, not names.</p>",
+    "reports contain only numbers, not names.</p>"
+    "<p>You can delete your details at any time with the link in our e-mails.</p>"
+    "<p>The sign-up form sets the <strong>csrftoken</strong> cookie, which protects it against "
+    "forged requests; it is strictly necessary.</p>",
     "uk": "<h2>Реєстрація на заходи</h2>"
     "<p>Коли ви реєструєтеся на захід, ми зберігаємо ваше ім’я, адресу електронної пошти або "
     "номер телефону, мову спілкування, кількість дітей, які прийдуть із вами, зазначені вами "
@@ -87,7 +97,10 @@ SIGN_UPS = {
     "підрахувати, скільки різних людей узяли участь у заходах проєкту, ми зберігаємо разом із "
     "цими даними псевдонімний ключ: його обчислюють з вашої адреси електронної пошти або номера "
     "телефону до їх видалення, і з нього неможливо відновити адресу чи номер. У звітах є лише "
-    "числа, а не імена.</p>",
+    "числа, а не імена.</p>"
+    "<p>Ви можете будь-коли видалити свої дані за посиланням у наших листах.</p>"
+    "<p>Форма реєстрації зберігає файл cookie <strong>csrftoken</strong>, який захищає її від "
+    "підроблених запитів; він технічно необхідний.</p>",
 }
 SUMMARIES = {
     "et": "Mida see veebileht salvestab: külastajate kohta mitte midagi, sündmustele "

@@ -24,6 +24,7 @@ from media_library.models import Document, Image
 from outbox.models import Email
 from pages.models import Contact, Page, Partner, TargetGroup
 from reports.models import FrozenReport
+from signup.models import Registration
 from tests.support.html import CSS_URL, LoadedResources
 from tests.support.servers import fetch_with_headers
 
@@ -111,6 +112,17 @@ ROW_MAKERS = {
         recipient=f"person{n}@example.org",
         message_id=f"<{n}@example.org>",
         next_attempt_at=timezone.now(),
+    ),
+    Registration: lambda n: Registration.objects.create(
+        event=Event.objects.create(
+            title_et=f"Registreerimisega {n}",
+            starts_at=START + timedelta(days=n),
+            ends_at=START + timedelta(days=n, hours=1),
+            capacity=10,
+        ),
+        name=f"Osaleja {n}",
+        email=f"osaleja{n}@example.org",
+        language="et",
     ),
     Image: lambda n: Image.objects.create(
         alt_text=f"Pilt {n}", width=320, height=240, renditions={"320": f"images/{n:032x}/320.jpg"}

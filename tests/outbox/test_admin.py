@@ -3,8 +3,6 @@ recipients and contents only for those with the permission to see them, and fail
 sent again with one action."""
 
 import pytest
-from django.contrib.auth.models import Permission, User
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -12,6 +10,7 @@ from outbox.delivery import deliver
 from outbox.messages import queue_message
 from outbox.models import Email
 from tests.support.outbox import enqueued_sends
+from tests.support.staff import staff_with
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +21,6 @@ ADDRESS = "resident@example.org"
 def english_admin():
     with translation.override("en"):
         yield
-
-
-def staff_with(*codenames):
-    user = User.objects.create_user(f"staff-{len(codenames)}", is_staff=True)
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

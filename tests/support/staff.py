@@ -2,7 +2,7 @@
 
 import secrets
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -43,3 +43,10 @@ def start_page_of(client, language="et"):
         response = client.get(reverse("admin:index"))
     assert response.status_code == 200
     return response
+
+
+def staff_with(*codenames, username=None):
+    """A signed-in member of staff with just these permissions (by codename)."""
+    user = User.objects.create_user(username or f"staff-{len(codenames)}", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    return signed_in(user)
