@@ -51,6 +51,9 @@ def test_the_corrected_texts_are_what_a_fresh_database_has():
     assert source_column(new_immigrants, "summary") == new_immigrants.summary_et
     repatriates = TargetGroup.objects.get(code="repatriate")
     assert "rahvastikuregistris" in repatriates.summary_et
+    service = apps.get_model("activities", "Service").objects.get(body_ru__contains="Европейского")
+    assert "Европейского Союза" not in service.body_ru  # activities 0009, as the pages say it
+    assert "Европейского союза" in service.body_ru
 
 
 def test_a_text_staff_have_changed_is_never_corrected_and_one_they_have_not_is():
