@@ -20,6 +20,14 @@ NAMESPACE = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 ITEM_SECTIONS = ("services", "events", "news")  # one page of each kind is enough to load-test
 
 
+def slugs(word, n):
+    """An address in every site language, as the admin gives each item (the lookup is by the
+    visitor's language's own slug)."""
+    from django.conf import settings
+
+    return {f"slug_{code}": f"{word}-{code}-{n}" for code, _name in settings.LANGUAGES}
+
+
 def populate():
     """Bulk-create the items (no signals: the database is new and the cache is empty)."""
     from django.utils import timezone
@@ -34,9 +42,7 @@ def populate():
         Service(
             title_et=f"Teenus {n}",
             title_ru=f"Услуга {n}",
-            slug_et=f"teenus-{n}",
-            slug_ru=f"usluga-{n}",
-            slug_en=f"service-{n}",
+            **slugs("teenus", n),
             **texts,
         )
         for n in range(SERVICES)
@@ -58,9 +64,7 @@ def populate():
     NewsItem.objects.bulk_create(
         NewsItem(
             title_et=f"Uudis {n}",
-            slug_et=f"uudis-{n}",
-            slug_ru=f"novost-{n}",
-            slug_en=f"news-{n}",
+            **slugs("uudis", n),
             summary_et="Kokkuvõte.",
             published_on=today - timedelta(days=n),
         )
