@@ -43,9 +43,3 @@ def record(request_or_user, action, obj=None, detail="") -> AuditEntry:
         object_id=object_id,
         address=address,
     )
-
-
-def participants_seen(request, obj_or_queryset, action):
-    """The sign-up desk's seam (signup's admin): a staff member saw or downloaded participants'
-    personal data, of one sign-up or of a list of them."""
-    return record(request, action, obj_or_queryset)

@@ -33,7 +33,7 @@ def participants_seen(request, queryset_or_obj):
     """Wherever participants' names and contacts are shown, the audit log records who saw them
     (only those with the permission see them at all)."""
     if request.user.has_perm("signup.view_participants"):
-        audit_log.participants_seen(request, queryset_or_obj, AuditEntry.Action.VIEWED_PARTICIPANTS)
+        audit_log.record(request, AuditEntry.Action.VIEWED_PARTICIPANTS, queryset_or_obj)
 
 
 class StaffSignupForm(forms.ModelForm):

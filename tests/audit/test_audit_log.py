@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from audit.log import participants_seen, record
+from audit.log import record
 from audit.models import AuditEntry
 from signup.models import Registration
 from tests.support.signups import make_registration, past_event
@@ -41,7 +41,7 @@ def test_record_names_the_staff_member_the_event_and_the_address_not_the_partici
     assert (entry.user, entry.username, entry.address) == (coordinator, "koordinaator", "192.0.2.7")
     assert entry.action == AuditEntry.Action.VIEWED_PARTICIPANTS
     assert entry.object_type == "signup.registration"
-    assert participants_seen(request, event, "viewed participants").object_id == str(event.pk)
+    assert record(request, "viewed participants", event).object_id == str(event.pk)
     one = record(coordinator, AuditEntry.Action.EXPORTED_PARTICIPANTS, event, "CSV")
     assert "Keelekohvik" in one.what and "CSV" in one.what
     assert (one.object_type, one.object_id, one.address) == (
